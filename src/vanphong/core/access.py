@@ -1,0 +1,181 @@
+"""THE one place that decides who may see and do what (DESIGN.md invariant 1).
+
+A user holds roles at organizations (RoleAssignment). A role grants a set of actions, and reaches the
+organization where it is held and its whole subtree, never a sibling or a parent. A Django superuser
+may do everything. A party member may always see their own profile.
+
+Views and API endpoints ask `can(user, action, obj)`, filter every list with
+`visible(user, queryset, action)`, and fetch single records with `get_<thing>_for(user, id)`, which
+answers 404 alike for "missing" and "forbidden" so that ids cannot be probed.
+"""
+
+from enum import StrEnum
+
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+
+from vanphong.core.models import AuditEntry, Clearance, Role, RoleAssignment
+from vanphong.organizations.models import Member, Organization
+
+
+class Action(StrEnum):
+    ORG_VIEW = "organization.view"
+    ORG_CHANGE = "organization.change"
+    MEMBER_VIEW = "member.view"
+    MEMBER_CHANGE = "member.change"
+    MEMBER_PROCEDURE = "member.procedure"
+    MEMBER_IMPORT = "member.import"
+    MEMBER_EXPORT = "member.export"
+    AUDIT_VIEW = "audit.view"
+    RULES_CHANGE = "rules.change"
+    USERS_MANAGE = "users.manage"
+
+
+_OFFICE_READ = {Action.ORG_VIEW, Action.MEMBER_VIEW, Action.MEMBER_EXPORT, Action.AUDIT_VIEW}
+_MEMBER_WORK = {
+    Action.MEMBER_CHANGE,
+    Action.MEMBER_PROCEDURE,
+    Action.MEMBER_IMPORT,
+}
+
+ROLE_ACTIONS: dict[str, frozenset[Action]] = {
+    Role.ADMIN: frozenset(Action),
+    Role.OFFICE_HEAD: frozenset(_OFFICE_READ | _MEMBER_WORK | {Action.ORG_CHANGE}),
+    Role.SPECIALIST: frozenset(_OFFICE_READ | _MEMBER_WORK),
+    Role.CLERK: frozenset({Action.ORG_VIEW, Action.MEMBER_VIEW}),
+    Role.ARCHIVIST: frozenset({Action.ORG_VIEW}),
+    Role.ACCOUNTANT: frozenset({Action.ORG_VIEW, Action.MEMBER_VIEW, Action.MEMBER_EXPORT}),
+    Role.LEADER: frozenset(_OFFICE_READ),
+    Role.CELL_SECRETARY: frozenset(
+        {Action.ORG_VIEW, Action.MEMBER_VIEW, Action.MEMBER_EXPORT, Action.AUDIT_VIEW}
+    ),
+    Role.MEMBER: frozenset({Action.ORG_VIEW}),
+}
+
+
+def _is_superuser(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+
+
+def scope_paths(user, action: Action | str) -> list[str]:
+    """Tree paths of the organizations where the user holds a role granting `action`.
+
+    Cached on the user object for the request; a path inside another one is dropped.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return []
+    cache = user.__dict__.setdefault("_vanphong_scopes", None)
+    if cache is None:
+        cache = {}
+        rows = RoleAssignment.objects.filter(user=user).values_list("role", "organization__path")
+        for role, path in rows:
+            for granted in ROLE_ACTIONS.get(role, ()):
+                cache.setdefault(granted, set()).add(path)
+        user.__dict__["_vanphong_scopes"] = cache
+    paths = sorted(cache.get(Action(action), ()))
+    return [p for p in paths if not any(p != q and p.startswith(q) for q in paths)]
+
+
+def _within(path: str, scopes: list[str]) -> bool:
+    return any(path.startswith(scope) for scope in scopes)
+
+
+def _org_path_field(model: type[Model]) -> str:
+    """The lookup from a model to its owning organization's tree path."""
+    if model is Organization:
+        return "path"
+    if model is Member:
+        return "organization__path"
+    if model is AuditEntry:
+        return "organization__path"
+    owner = getattr(model, "access_org_path", None)
+    if owner is None:
+        raise TypeError(f"{model.__name__} has no owning organization for access checks")
+    return owner
+
+
+def _owning_org(obj: Model) -> Organization | None:
+    if isinstance(obj, Organization):
+        return obj
+    return getattr(obj, "organization", None)
+
+
+def can(user, action: Action | str, obj: Model | None = None) -> bool:
+    """May `user` do `action` on `obj` (or anywhere, when `obj` is None)?"""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if _is_superuser(user):
+        return True
+    action = Action(action)
+    if isinstance(obj, Member) and action == Action.MEMBER_VIEW and user.member_id == obj.pk:
+        return True
+    scopes = scope_paths(user, action)
+    if obj is None:
+        return bool(scopes)
+    org = _owning_org(obj)
+    if org is None:
+        return False
+    if getattr(obj, "confidentiality", Clearance.NONE) > user.clearance:
+        return False
+    return _within(org.path, scopes)
+
+
+def visible(user, queryset: QuerySet, action: Action | str | None = None) -> QuerySet:
+    """Narrow `queryset` to what the user may see (or do `action` on)."""
+    model = queryset.model
+    if action is None:
+        action = Action.MEMBER_VIEW if model is Member else _default_view_action(model)
+    if not (user.is_authenticated and user.is_active):
+        return queryset.none()
+    if _is_superuser(user):
+        return queryset
+    field = _org_path_field(model)
+    condition = Q(pk__in=[])
+    for path in scope_paths(user, action):
+        condition |= Q(**{f"{field}__startswith": path})
+    if model is Member and Action(action) == Action.MEMBER_VIEW and user.member_id:
+        condition |= Q(pk=user.member_id)
+    if hasattr(model, "confidentiality"):
+        condition &= Q(confidentiality__lte=user.clearance)
+    return queryset.filter(condition)
+
+
+def _default_view_action(model: type[Model]) -> Action:
+    if model is AuditEntry:
+        return Action.AUDIT_VIEW
+    return Action(getattr(model, "access_view_action", Action.ORG_VIEW))
+
+
+def _get_for(user, queryset: QuerySet, pk, action: Action | str) -> Model:
+    try:
+        obj = queryset.get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if not can(user, action, obj):
+        raise Http404
+    return obj
+
+
+def get_organization_for(user, pk, action: Action | str = Action.ORG_VIEW) -> Organization:
+    return _get_for(user, Organization.objects.all(), pk, action)
+
+
+def get_member_for(user, pk, action: Action | str = Action.MEMBER_VIEW) -> Member:
+    return _get_for(user, Member.objects.select_related("organization"), pk, action)
+
+
+def require(user, action: Action | str, obj: Model | None = None) -> None:
+    """Raise 404 unless `can(user, action, obj)`: a refused request reveals nothing."""
+    if not can(user, action, obj):
+        raise Http404
+
+
+def roots_for(user, action: Action | str = Action.ORG_VIEW) -> QuerySet:
+    """The top organizations of the user's scope (the whole tree's roots for a superuser)."""
+    if _is_superuser(user):
+        return Organization.get_root_nodes()
+    return Organization.objects.filter(path__in=scope_paths(user, action)).order_by("path")
+
+
+def clearance_allows(user, level: int) -> bool:
+    return _is_superuser(user) or (user.is_authenticated and user.clearance >= level)

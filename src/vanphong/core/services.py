@@ -1,0 +1,96 @@
+"""Services of the core: users, roles, e-mail preferences, API tokens."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from vanphong.core import audit
+from vanphong.core.models import ApiToken, EmailPreference, RoleAssignment
+
+USER_AUDIT_EXCLUDE = ("password", "last_login")
+
+
+@transaction.atomic
+def create_user(
+    *, acting_user, username: str, password: str, member=None, clearance: int = 0, **fields
+):
+    user = get_user_model().objects.create_user(
+        username=username, password=password, member=member, clearance=clearance, **fields
+    )
+    audit.record(
+        actor=acting_user,
+        action="user.create",
+        target=user,
+        organization=member.organization if member else None,
+        after=audit.snapshot(user, exclude=USER_AUDIT_EXCLUDE),
+    )
+    return user
+
+
+@transaction.atomic
+def grant_role(*, acting_user, user, organization, role: str) -> RoleAssignment:
+    assignment, _created = RoleAssignment.objects.get_or_create(
+        user=user, organization=organization, role=role
+    )
+    audit.record(
+        actor=acting_user,
+        action="role.grant",
+        target=assignment,
+        organization=organization,
+        after=audit.snapshot(assignment),
+    )
+    return assignment
+
+
+@transaction.atomic
+def revoke_role(*, acting_user, assignment: RoleAssignment) -> None:
+    before = audit.snapshot(assignment)
+    audit.record(
+        actor=acting_user,
+        action="role.revoke",
+        target=assignment,
+        organization=assignment.organization,
+        before=before,
+    )
+    assignment.delete()
+
+
+@transaction.atomic
+def set_email_preferences(*, acting_user, kinds: list[str]) -> None:
+    before = sorted(acting_user.email_preferences.values_list("kind", flat=True))
+    acting_user.email_preferences.exclude(kind__in=kinds).delete()
+    EmailPreference.objects.bulk_create(
+        [EmailPreference(user=acting_user, kind=k) for k in kinds], ignore_conflicts=True
+    )
+    audit.record(
+        actor=acting_user,
+        action="user.email_preferences",
+        target=acting_user,
+        before={"email_kinds": before},
+        after={"email_kinds": sorted(kinds)},
+    )
+
+
+def issue_api_token(*, user) -> str:
+    """Create an API token for `user` and return its secret (shown once, stored hashed)."""
+    secret = ApiToken.new_secret()
+    ApiToken.objects.create(
+        user=user,
+        digest=ApiToken.digest_of(secret),
+        expires_at=timezone.now() + datetime.timedelta(days=settings.API_TOKEN_DAYS),
+    )
+    return secret
+
+
+def user_for_api_token(secret: str):
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(digest=ApiToken.digest_of(secret), expires_at__gt=timezone.now())
+        .first()
+    )
+    if token is None or not token.user.is_active:
+        return None
+    return token.user

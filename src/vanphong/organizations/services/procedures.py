@@ -1,0 +1,359 @@
+"""Member procedures: admission, official recognition, transfer, exemption, removal, death,
+positions. Each is one transaction with its audit entry, a MemberEvent for the profile's history,
+and notifications after commit."""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from vanphong.core import audit
+from vanphong.core.models import Notification, Role, RoleAssignment
+from vanphong.core.notifications import notify
+from vanphong.organizations.milestones import add_months
+from vanphong.organizations.models import (
+    ACTIVE_STATUSES,
+    EventKind,
+    Exemption,
+    Member,
+    MemberEvent,
+    MemberStatus,
+    Organization,
+    Position,
+    Transfer,
+    TransferKind,
+)
+from vanphong.organizations.services.errors import MemberError
+from vanphong.organizations.services.members import (
+    ADULT_AGE,
+    PROFILE_FIELDS,
+    check_cell,
+    check_profile,
+    today,
+    years_between,
+)
+
+PROBATION_MONTHS = 12
+STAFF_ROLES = (Role.OFFICE_HEAD, Role.SPECIALIST, Role.CELL_SECRETARY)
+
+
+def _staff_of(organization: Organization):
+    """Users who look after an organization's members: staff roles held at it or above it."""
+    ancestors = [organization.path[:i] for i in range(4, len(organization.path) + 1, 4)]
+    return [
+        ra.user
+        for ra in RoleAssignment.objects.filter(
+            organization__path__in=ancestors, role__in=STAFF_ROLES, user__is_active=True
+        ).select_related("user")
+    ]
+
+
+def _event(member, kind, on, organization=None, decision="", note="") -> MemberEvent:
+    return MemberEvent.objects.create(
+        member=member,
+        kind=kind,
+        occurred_on=on,
+        organization=organization or member.organization,
+        decision=decision,
+        note=note,
+    )
+
+
+def _lock_active(member: Member) -> Member:
+    member = Member.objects.select_for_update().select_related("organization").get(pk=member.pk)
+    if member.status not in ACTIVE_STATUSES:
+        raise MemberError(MemberError.NOT_ACTIVE)
+    return member
+
+
+def _check_day(member: Member, on: datetime.date) -> None:
+    if on > today():
+        raise MemberError(MemberError.FUTURE_DATE)
+    if on < member.admitted_on:
+        raise MemberError(MemberError.DATE_BEFORE_ADMISSION)
+
+
+def _set_status(acting_user, member: Member, status: str, on: datetime.date, action: str):
+    before = audit.snapshot(member)
+    member.status, member.status_changed_on = status, on
+    member.save(update_fields=["status", "status_changed_on"])
+    audit.record(
+        actor=acting_user, action=action, target=member, before=before, after=audit.snapshot(member)
+    )
+
+
+@transaction.atomic
+def admit_member(
+    *,
+    acting_user,
+    organization: Organization,
+    admitted_on: datetime.date,
+    decision: str = "",
+    **profile,
+) -> Member:
+    """Record the admission (kết nạp) of a new, probationary member into a cell."""
+    unknown = set(profile) - set(PROFILE_FIELDS)
+    if unknown:
+        raise TypeError(f"not profile fields: {sorted(unknown)}")
+    check_cell(organization)
+    profile = check_profile(profile)
+    if admitted_on > today():
+        raise MemberError(MemberError.FUTURE_DATE)
+    if admitted_on < profile["birth_date"]:
+        raise MemberError(MemberError.BIRTH_AFTER_ADMISSION)
+    if years_between(profile["birth_date"], admitted_on) < ADULT_AGE:
+        raise MemberError(MemberError.TOO_YOUNG)
+    member = Member.objects.create(
+        organization=organization,
+        admitted_on=admitted_on,
+        status=MemberStatus.PROBATIONARY,
+        status_changed_on=admitted_on,
+        **profile,
+    )
+    _event(member, EventKind.ADMITTED, admitted_on, decision=decision)
+    audit.record(
+        actor=acting_user, action="member.admit", target=member, after=audit.snapshot(member)
+    )
+    notify(
+        _staff_of(organization),
+        kind=Notification.Kind.MEMBER_PROCEDURE,
+        title=_("New member admitted: %(name)s") % {"name": member.full_name},
+        url=f"/dang-vien/{member.pk}/",
+    )
+    return member
+
+
+def probation_ends_on(member: Member) -> datetime.date:
+    return add_months(member.admitted_on, PROBATION_MONTHS)
+
+
+def due_for_official(queryset: QuerySet, as_of: datetime.date, within_days: int = 30) -> QuerySet:
+    """Probationary members whose 12 months end by `as_of` + `within_days` (overdue ones too),
+    earliest first. Pass a queryset already narrowed by `access.visible`."""
+    latest_admission = add_months(as_of + datetime.timedelta(days=within_days), -PROBATION_MONTHS)
+    return queryset.filter(
+        status=MemberStatus.PROBATIONARY, admitted_on__lte=latest_admission
+    ).order_by("admitted_on", "id")
+
+
+@transaction.atomic
+def recognize_official(
+    *, acting_user, member: Member, on: datetime.date, decision: str = ""
+) -> Member:
+    """Probationary → official (công nhận đảng viên chính thức), no earlier than 12 months."""
+    member = _lock_active(member)
+    if member.status != MemberStatus.PROBATIONARY:
+        raise MemberError(MemberError.NOT_PROBATIONARY)
+    earliest = probation_ends_on(member)
+    if on < earliest:
+        raise MemberError(MemberError.TOO_EARLY, date=earliest.strftime("%d/%m/%Y"))
+    if on > today():
+        raise MemberError(MemberError.FUTURE_DATE)
+    before = audit.snapshot(member)
+    member.status, member.status_changed_on, member.official_on = MemberStatus.OFFICIAL, on, on
+    member.save(update_fields=["status", "status_changed_on", "official_on"])
+    _event(member, EventKind.RECOGNIZED_OFFICIAL, on, decision=decision)
+    audit.record(
+        actor=acting_user,
+        action="member.recognize_official",
+        target=member,
+        before=before,
+        after=audit.snapshot(member),
+    )
+    return member
+
+
+@transaction.atomic
+def transfer_member(
+    *,
+    acting_user,
+    member: Member,
+    kind: str,
+    on: datetime.date,
+    to_organization: Organization | None = None,
+    to_organization_name: str = "",
+    returns_on: datetime.date | None = None,
+    reason: str = "",
+    letter_number: str = "",
+) -> Transfer:
+    """Transfer party activity. Official, to an organization in VanPhong: the member moves there.
+    Official, outside VanPhong: the member's status becomes "transferred out". Temporary: the member
+    stays on the home cell's list and attends the receiving one until `returns_on`."""
+    member = _lock_active(member)
+    _check_day(member, on)
+    if to_organization is not None:
+        check_cell(to_organization)
+        if to_organization.pk == member.organization_id:
+            raise MemberError(MemberError.SAME_ORGANIZATION)
+        to_organization_name = to_organization.name
+    if returns_on is not None and returns_on < on:
+        raise MemberError(MemberError.END_BEFORE_START)
+    origin = member.organization
+    transfer = Transfer.objects.create(
+        member=member,
+        kind=kind,
+        from_organization=origin,
+        to_organization=to_organization,
+        to_organization_name=to_organization_name,
+        transferred_on=on,
+        returns_on=returns_on if kind == TransferKind.TEMPORARY else None,
+        reason=reason,
+        letter_number=letter_number,
+    )
+    event_kind = (
+        EventKind.TRANSFER_OFFICIAL
+        if kind == TransferKind.OFFICIAL
+        else EventKind.TRANSFER_TEMPORARY
+    )
+    _event(member, event_kind, on, origin, decision=letter_number, note=to_organization_name)
+    if kind == TransferKind.OFFICIAL:
+        before = audit.snapshot(member)
+        if to_organization is not None:
+            member.organization = to_organization
+            member.save(update_fields=["organization"])
+            _event(member, EventKind.TRANSFER_IN, on, to_organization, note=origin.name)
+        else:
+            member.status, member.status_changed_on = MemberStatus.TRANSFERRED_OUT, on
+            member.save(update_fields=["status", "status_changed_on"])
+        audit.record(
+            actor=acting_user,
+            action="member.transfer",
+            target=member,
+            organization=origin,
+            before=before,
+            after=audit.snapshot(member),
+        )
+    audit.record(
+        actor=acting_user,
+        action="transfer.create",
+        target=transfer,
+        organization=origin,
+        after=audit.snapshot(transfer),
+    )
+    if to_organization is not None:
+        notify(
+            _staff_of(to_organization),
+            kind=Notification.Kind.MEMBER_PROCEDURE,
+            title=_("Member transferred to %(org)s: %(name)s")
+            % {"org": to_organization.name, "name": member.full_name},
+            url=f"/dang-vien/{member.pk}/",
+        )
+    return transfer
+
+
+@transaction.atomic
+def exempt_member(
+    *,
+    acting_user,
+    member: Member,
+    starts_on: datetime.date,
+    ends_on: datetime.date | None = None,
+    reason: str,
+    decision: str = "",
+) -> Exemption:
+    """Exemption from activity (miễn sinh hoạt đảng): the member stays on the list."""
+    member = _lock_active(member)
+    _check_day(member, starts_on)
+    if ends_on is not None and ends_on < starts_on:
+        raise MemberError(MemberError.END_BEFORE_START)
+    if current_exemption(member, starts_on) is not None:
+        raise MemberError(MemberError.ALREADY_EXEMPT)
+    exemption = Exemption.objects.create(
+        member=member, starts_on=starts_on, ends_on=ends_on, reason=reason
+    )
+    _event(member, EventKind.EXEMPTED, starts_on, decision=decision, note=reason)
+    audit.record(
+        actor=acting_user,
+        action="member.exempt",
+        target=exemption,
+        organization=member.organization,
+        after=audit.snapshot(exemption),
+    )
+    return exemption
+
+
+def current_exemption(member: Member, on: datetime.date) -> Exemption | None:
+    return (
+        Exemption.objects.filter(member=member, starts_on__lte=on)
+        .exclude(ends_on__lt=on)
+        .order_by("-starts_on")
+        .first()
+    )
+
+
+@transaction.atomic
+def end_exemption(*, acting_user, member: Member, on: datetime.date) -> Exemption:
+    member = _lock_active(member)
+    exemption = current_exemption(member, on)
+    if exemption is None:
+        raise MemberError(MemberError.NOT_EXEMPT)
+    if on < exemption.starts_on:
+        raise MemberError(MemberError.END_BEFORE_START)
+    before = audit.snapshot(exemption)
+    exemption.ends_on = on
+    exemption.save(update_fields=["ends_on"])
+    _event(member, EventKind.EXEMPTION_ENDED, on)
+    audit.record(
+        actor=acting_user,
+        action="member.exemption_end",
+        target=exemption,
+        organization=member.organization,
+        before=before,
+        after=audit.snapshot(exemption),
+    )
+    return exemption
+
+
+@transaction.atomic
+def remove_member(
+    *, acting_user, member: Member, on: datetime.date, reason: str, decision: str = ""
+) -> Member:
+    """Removal from the party (xóa tên, khai trừ…): the record stays, with its history."""
+    member = _lock_active(member)
+    _check_day(member, on)
+    _set_status(acting_user, member, MemberStatus.REMOVED, on, "member.remove")
+    _event(member, EventKind.REMOVED, on, decision=decision, note=reason)
+    return member
+
+
+@transaction.atomic
+def record_death(*, acting_user, member: Member, on: datetime.date) -> Member:
+    member = _lock_active(member)
+    _check_day(member, on)
+    _set_status(acting_user, member, MemberStatus.DECEASED, on, "member.death")
+    _event(member, EventKind.DECEASED, on)
+    return member
+
+
+@transaction.atomic
+def assign_position(
+    *,
+    acting_user,
+    member: Member,
+    organization: Organization,
+    title: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date | None = None,
+    term=None,
+) -> Position:
+    member = _lock_active(member)
+    if ends_on is not None and ends_on < starts_on:
+        raise MemberError(MemberError.END_BEFORE_START)
+    position = Position.objects.create(
+        member=member,
+        organization=organization,
+        term=term,
+        title=title,
+        starts_on=starts_on,
+        ends_on=ends_on,
+    )
+    _event(member, EventKind.POSITION, starts_on, organization, note=position.get_title_display())
+    audit.record(
+        actor=acting_user,
+        action="position.assign",
+        target=position,
+        organization=organization,
+        after=audit.snapshot(position),
+    )
+    return position

@@ -1,0 +1,2 @@
+app_name = "organizations_xlsx"
+urlpatterns: list = []

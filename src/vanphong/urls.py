@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("vanphong.core.urls")),
+    path("", include("vanphong.organizations.urls")),
+    path("", include("vanphong.organizations.urls_xlsx")),
+    path("thong-ke/", include("vanphong.reports.urls")),
+    path("api/v1/", include("vanphong.api_urls")),
+    path("quan-tri/", admin.site.urls),
+]
