@@ -173,7 +173,7 @@ def require(user, action: Action | str, obj: Model | None = None) -> None:
 def roots_for(user, action: Action | str = Action.ORG_VIEW) -> QuerySet:
     """The top organizations of the user's scope (the whole tree's roots for a superuser)."""
     if _is_superuser(user):
-        return Organization.get_root_nodes()
+        return Organization.objects.get_root_nodes()
     return Organization.objects.filter(path__in=scope_paths(user, action)).order_by("path")
 
 

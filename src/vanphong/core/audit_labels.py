@@ -22,6 +22,7 @@ ACTION_LABELS = {
     "member.import": _("Imported from a spreadsheet"),
     "position.assign": _("Position assigned"),
     "user.create": _("User created"),
+    "user.update": _("User edited"),
     "user.email_preferences": _("E-mail preferences changed"),
     "role.grant": _("Role granted"),
     "role.revoke": _("Role revoked"),

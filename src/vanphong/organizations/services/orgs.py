@@ -130,7 +130,7 @@ def merge_organization(
     if target.status != OrgStatus.ACTIVE:
         raise OrganizationError(OrganizationError.NOT_ACTIVE)
     before = _end(org, OrgStatus.MERGED, on, merged_into=target)
-    for child in list(org.get_children().filter(status=OrgStatus.ACTIVE)):
+    for child in list(Organization.objects.get_children(org).filter(status=OrgStatus.ACTIVE)):
         child_before = audit.snapshot(child)
         Organization.objects.move(child, Organization.objects.get(pk=target.pk), "last-child")
         child.refresh_from_db()

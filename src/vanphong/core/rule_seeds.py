@@ -1,0 +1,61 @@
+"""First rows of the dated rule tables (invariant 6). Loaded by a data migration; administrators
+add later versions in the admin. Sources as in domain.md §1; rows marked "chưa đối chiếu" are
+abbreviations seen in practice whose official table was not found (domain.md §9)."""
+
+import datetime
+
+DOCUMENT_TYPES_399 = datetime.date(2026, 1, 9)
+SOURCE_399 = "399-QĐ/TW (09/01/2026)"
+UNVERIFIED = "399-QĐ/TW; ký hiệu theo thực tiễn, chưa đối chiếu bảng chính thức"
+
+# (key, name, abbreviation, verified abbreviation?, administrative paper?)
+DOCUMENT_TYPES = [
+    ("cuong_linh", "Cương lĩnh chính trị", "CL", False, False),
+    ("dieu_le", "Điều lệ", "ĐL", False, False),
+    ("chien_luoc", "Chiến lược", "CLc", False, False),
+    ("nghi_quyet", "Nghị quyết", "NQ", True, False),
+    ("quyet_dinh", "Quyết định", "QĐ", True, False),
+    ("chi_thi", "Chỉ thị", "CT", True, False),
+    ("ket_luan", "Kết luận", "KL", True, False),
+    ("quy_che", "Quy chế", "QC", True, False),
+    ("quy_dinh", "Quy định", "QĐ", True, False),
+    ("thong_tri", "Thông tri", "TT", False, False),
+    ("huong_dan", "Hướng dẫn", "HD", True, False),
+    ("thong_bao", "Thông báo", "TB", True, False),
+    ("thong_cao", "Thông cáo", "TC", False, False),
+    ("tuyen_bo", "Tuyên bố", "TBo", False, False),
+    ("loi_keu_goi", "Lời kêu gọi", "LKG", False, False),
+    ("bao_cao", "Báo cáo", "BC", False, False),
+    ("ke_hoach", "Kế hoạch", "KH", True, False),
+    ("quy_hoach", "Quy hoạch", "QH", False, False),
+    ("chuong_trinh", "Chương trình", "CTr", False, False),
+    ("de_an", "Đề án", "ĐA", False, False),
+    ("phuong_an", "Phương án", "PA", False, False),
+    ("du_an", "Dự án", "DA", False, False),
+    ("to_trinh", "Tờ trình", "TTr", False, False),
+    ("cong_van", "Công văn", "CV", True, False),
+    ("bien_ban", "Biên bản", "BB", False, False),
+    ("giay_gioi_thieu", "Giấy giới thiệu", "GGT", False, True),
+    ("giay_chung_nhan", "Giấy chứng nhận", "GCN", False, True),
+    ("giay_di_duong", "Giấy đi đường", "GĐĐ", False, True),
+    ("giay_nghi_phep", "Giấy nghỉ phép", "GNP", False, True),
+    ("giay_moi", "Giấy mời", "GM", False, True),
+    ("phieu_chuyen", "Phiếu chuyển", "PC", False, True),
+    ("phieu_gui", "Phiếu gửi", "PG", False, True),
+    ("thu_cong", "Thư công", "ThC", False, True),
+]
+
+
+def document_type_rows():
+    for key, name, abbreviation, verified, administrative in DOCUMENT_TYPES:
+        yield {
+            "table": "document_type",
+            "key": key,
+            "effective_from": DOCUMENT_TYPES_399,
+            "value": {
+                "name": name,
+                "abbreviation": abbreviation,
+                "administrative": administrative,
+            },
+            "source": SOURCE_399 if verified else UNVERIFIED,
+        }
