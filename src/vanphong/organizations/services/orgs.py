@@ -27,9 +27,9 @@ def create_organization(
             raise OrganizationError(OrganizationError.PARENT_REQUIRED)
         org = Organization.objects.add_root(values)
     else:
+        parent = Organization.objects.select_for_update().get(pk=parent.pk)
         if parent.status != OrgStatus.ACTIVE:
             raise OrganizationError(OrganizationError.NOT_ACTIVE)
-        parent = Organization.objects.select_for_update().get(pk=parent.pk)
         org = Organization.objects.add_child(parent, values)
     audit.record(
         actor=acting_user, action="organization.create", target=org, after=audit.snapshot(org)

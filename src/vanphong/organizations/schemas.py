@@ -1,0 +1,206 @@
+"""API schemas for organizations and members. Field names in English, descriptions in Vietnamese,
+dates as ISO yyyy-mm-dd.
+
+Optional fields of the PATCH schemas default to None without accepting null: a field left out is
+not changed, and null is refused where the database would refuse it.
+"""
+
+import datetime
+from typing import Annotated, Literal
+
+from django.db.models import TextChoices
+from ninja import Field, Schema
+from pydantic import StringConstraints
+
+from vanphong.organizations.models import (
+    Education,
+    Gender,
+    MemberStatus,
+    OrgKind,
+    OrgStatus,
+    ProfessionalLevel,
+    TheoryLevel,
+    TransferKind,
+)
+
+
+def text(max_length: int, required: bool = False):
+    return Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=int(required), max_length=max_length),
+    ]
+
+
+def choice(choices: type[TextChoices], blank: bool = False):
+    """A Literal of the choice values: one clear error for an unknown value, an enum in OpenAPI."""
+    values = tuple(choices.values) + (("",) if blank else ())
+    return Literal[values]  # type: ignore[valid-type]
+
+
+class Page(Schema):
+    count: int = Field(description="Tổng số bản ghi khớp bộ lọc")
+    limit: int
+    offset: int
+
+
+# Organizations
+
+
+class OrganizationOut(Schema):
+    id: int
+    name: str = Field(description="Tên tổ chức")
+    code: str = Field(description="Tên viết tắt dùng trong ký hiệu văn bản")
+    kind: choice(OrgKind) = Field(description="Loại tổ chức")
+    status: choice(OrgStatus) = Field(description="Tình trạng")
+    parent_id: int | None = Field(description="Tổ chức cấp trên")
+    depth: int = Field(description="Cấp trong cây (1 = gốc)")
+    child_count: int = Field(description="Số tổ chức trực thuộc")
+    established_on: datetime.date | None = Field(description="Ngày thành lập")
+    ended_on: datetime.date | None = Field(description="Ngày kết thúc (hợp nhất, giải thể)")
+    merged_into_id: int | None = Field(description="Hợp nhất vào")
+
+    @staticmethod
+    def resolve_child_count(org) -> int:
+        return org.numchild
+
+
+class OrganizationPage(Page):
+    items: list[OrganizationOut]
+
+
+class OrganizationIn(Schema):
+    parent: int = Field(description="Tổ chức cấp trên")
+    name: text(255, required=True) = Field(description="Tên tổ chức")
+    code: text(32, required=True) = Field(description="Tên viết tắt")
+    kind: choice(OrgKind) = Field(description="Loại tổ chức")
+    established_on: datetime.date | None = Field(None, description="Ngày thành lập")
+
+
+class OrganizationPatch(Schema):
+    name: text(255, required=True) = None
+    code: text(32, required=True) = None
+    kind: choice(OrgKind) = None
+    established_on: datetime.date | None = None
+
+
+# Members
+
+
+class MemberOut(Schema):
+    id: int
+    full_name: str = Field(description="Họ và tên")
+    gender: choice(Gender) = Field(description="Giới tính")
+    birth_date: datetime.date = Field(description="Ngày sinh")
+    status: choice(MemberStatus) = Field(description="Tình trạng đảng viên")
+    organization_id: int = Field(description="Chi bộ đang sinh hoạt")
+    organization_name: str
+    card_number: str | None = Field(description="Số thẻ đảng viên")
+    admitted_on: datetime.date = Field(description="Ngày vào Đảng")
+    official_on: datetime.date | None = Field(description="Ngày chính thức")
+
+    @staticmethod
+    def resolve_organization_name(member) -> str:
+        return member.organization.name
+
+
+class MemberPage(Page):
+    items: list[MemberOut]
+
+
+class PositionOut(Schema):
+    id: int
+    title: str = Field(description="Chức vụ")
+    title_label: str
+    organization_id: int
+    organization_name: str
+    starts_on: datetime.date
+    ends_on: datetime.date | None
+
+
+class MemberDetailOut(MemberOut):
+    ethnicity: str = Field(description="Dân tộc")
+    religion: str = Field(description="Tôn giáo")
+    hometown: str = Field(description="Quê quán")
+    citizen_id: str | None = Field(description="Số CCCD")
+    status_changed_on: datetime.date | None
+    education: str = Field(description="Giáo dục phổ thông")
+    professional_level: str = Field(description="Chuyên môn")
+    theory_level: str = Field(description="Lý luận chính trị")
+    phone: str
+    positions: list[PositionOut]
+
+    @staticmethod
+    def resolve_positions(member) -> list[dict]:
+        return [
+            {
+                "id": p.pk,
+                "title": p.title,
+                "title_label": p.get_title_display(),
+                "organization_id": p.organization_id,
+                "organization_name": p.organization.name,
+                "starts_on": p.starts_on,
+                "ends_on": p.ends_on,
+            }
+            for p in member.positions.select_related("organization")
+        ]
+
+
+class MemberAdmitIn(Schema):
+    organization: int = Field(description="Chi bộ kết nạp")
+    admitted_on: datetime.date = Field(description="Ngày kết nạp")
+    decision: text(100) = Field("", description="Số quyết định kết nạp")
+    full_name: text(200, required=True) = Field(description="Họ và tên")
+    gender: choice(Gender)
+    birth_date: datetime.date
+    ethnicity: text(64, required=True) = "Kinh"
+    religion: text(64) = ""
+    hometown: text(255) = ""
+    citizen_id: text(12) | None = None
+    card_number: text(20) | None = None
+    education: choice(Education, blank=True) = ""
+    professional_level: choice(ProfessionalLevel, blank=True) = ""
+    theory_level: choice(TheoryLevel, blank=True) = ""
+    phone: text(20) = ""
+
+
+class MemberPatch(Schema):
+    full_name: text(200, required=True) = None
+    gender: choice(Gender) = None
+    birth_date: datetime.date = None
+    ethnicity: text(64, required=True) = None
+    religion: text(64) = None
+    hometown: text(255) = None
+    citizen_id: text(12) | None = None
+    card_number: text(20) | None = None
+    education: choice(Education, blank=True) = None
+    professional_level: choice(ProfessionalLevel, blank=True) = None
+    theory_level: choice(TheoryLevel, blank=True) = None
+    phone: text(20) = None
+
+
+class OfficialIn(Schema):
+    on: datetime.date = Field(description="Ngày công nhận chính thức")
+    decision: text(100) = Field("", description="Số quyết định")
+
+
+class TransferIn(Schema):
+    kind: choice(TransferKind) = Field(description="Tạm thời hoặc chính thức")
+    on: datetime.date = Field(description="Ngày chuyển")
+    to_organization: int | None = Field(None, description="Chi bộ nhận (trong VanPhong)")
+    to_organization_name: text(255) = Field("", description="Tổ chức nhận ngoài VanPhong")
+    returns_on: datetime.date | None = Field(None, description="Ngày trở về (chuyển tạm thời)")
+    reason: text(300) = ""
+    letter_number: text(64) = Field("", description="Số giấy giới thiệu")
+
+
+class TransferOut(Schema):
+    id: int
+    member_id: int
+    kind: choice(TransferKind)
+    from_organization_id: int
+    to_organization_id: int | None
+    to_organization_name: str
+    transferred_on: datetime.date
+    returns_on: datetime.date | None
+    reason: str
+    letter_number: str
