@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from vanphong.core import login_throttle, services
 from vanphong.core.models import ApiToken
@@ -57,15 +57,15 @@ def issue_token(request, payload: TokenIn):
         message = _("Too many failed logins. Try again in %(minutes)s minutes.") % {
             "minutes": settings.LOGIN_LOCK_MINUTES
         }
-        return 429, {"code": "locked", "message": message}
+        return Status(429, {"code": "locked", "message": message})
     user = authenticate(request, username=payload.username, password=payload.password)
     if user is None:
         login_throttle.record_failure(payload.username, address)
-        return 401, {"code": "invalid_login", "message": _("Wrong username or password.")}
+        return Status(401, {"code": "invalid_login", "message": _("Wrong username or password.")})
     login_throttle.clear_failures(payload.username)
     secret = services.issue_api_token(user=user)
     expires_at = ApiToken.objects.get(digest=ApiToken.digest_of(secret)).expires_at
-    return 200, {"token": secret, "expires_at": expires_at}
+    return Status(200, {"token": secret, "expires_at": expires_at})
 
 
 @router.get("/me", response=MeOut, summary="Người dùng hiện tại và các vai trò")

@@ -12,12 +12,14 @@ from django.db.models import TextChoices
 from ninja import Field, Schema
 from pydantic import StringConstraints
 
+from vanphong.organizations.filters import AGE_GROUPS
 from vanphong.organizations.models import (
     Education,
     Gender,
     MemberStatus,
     OrgKind,
     OrgStatus,
+    PositionTitle,
     ProfessionalLevel,
     TheoryLevel,
     TransferKind,
@@ -35,6 +37,11 @@ def choice(choices: type[TextChoices], blank: bool = False):
     """A Literal of the choice values: one clear error for an unknown value, an enum in OpenAPI."""
     values = tuple(choices.values) + (("",) if blank else ())
     return Literal[values]  # type: ignore[valid-type]
+
+
+class Paging(Schema):
+    limit: int = Field(50, ge=1, le=200, description="Số bản ghi mỗi trang (tối đa 200)")
+    offset: int = Field(0, ge=0, description="Bỏ qua bao nhiêu bản ghi")
 
 
 class Page(Schema):
@@ -62,6 +69,11 @@ class OrganizationOut(Schema):
     @staticmethod
     def resolve_child_count(org) -> int:
         return org.numchild
+
+
+class OrganizationFilters(Paging):
+    parent: int | None = Field(None, description="Chỉ các tổ chức trực thuộc tổ chức này")
+    q: text(200) = Field("", description="Tìm theo tên (không phân biệt dấu)")
 
 
 class OrganizationPage(Page):
@@ -101,6 +113,15 @@ class MemberOut(Schema):
     @staticmethod
     def resolve_organization_name(member) -> str:
         return member.organization.name
+
+
+class MemberFilters(Paging):
+    organization: int | None = Field(None, description="Tổ chức (cả các tổ chức trực thuộc)")
+    status: choice(MemberStatus) | None = Field(None, description="Tình trạng")
+    gender: choice(Gender) | None = Field(None, description="Giới tính")
+    position: choice(PositionTitle) | None = Field(None, description="Chức vụ hiện giữ")
+    age_group: Literal[tuple(AGE_GROUPS)] | None = Field(None, description="Nhóm tuổi")
+    q: text(200) = Field("", description="Tìm theo tên (không phân biệt dấu)")
 
 
 class MemberPage(Page):

@@ -3,7 +3,7 @@
 import datetime
 import re
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from vanphong.core import audit
@@ -61,6 +61,13 @@ def check_profile(values: dict, *, exclude_pk: int | None = None) -> dict:
     return values
 
 
+def unique_violation(exc: IntegrityError) -> MemberError:
+    """The error for a unique constraint that a concurrent request won (checked first, but racy)."""
+    if "citizen_id" in str(exc):
+        return MemberError(MemberError.CITIZEN_ID_TAKEN)
+    return MemberError(MemberError.CARD_TAKEN)
+
+
 @transaction.atomic
 def update_member(*, acting_user, member: Member, **changes) -> Member:
     unknown = set(changes) - set(PROFILE_FIELDS)
@@ -74,7 +81,11 @@ def update_member(*, acting_user, member: Member, **changes) -> Member:
     before = audit.snapshot(member)
     for field, value in changes.items():
         setattr(member, field, value)
-    member.save()
+    try:
+        with transaction.atomic():
+            member.save()
+    except IntegrityError as exc:
+        raise unique_violation(exc) from None
     audit.record(
         actor=acting_user,
         action="member.update",

@@ -4,7 +4,7 @@ and notifications after commit."""
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
@@ -31,6 +31,7 @@ from vanphong.organizations.services.members import (
     check_cell,
     check_profile,
     today,
+    unique_violation,
     years_between,
 )
 
@@ -38,7 +39,7 @@ PROBATION_MONTHS = 12
 STAFF_ROLES = (Role.OFFICE_HEAD, Role.SPECIALIST, Role.CELL_SECRETARY)
 
 
-def _staff_of(organization: Organization):
+def staff_of(organization: Organization):
     """Users who look after an organization's members: staff roles held at it or above it."""
     ancestors = [organization.path[:i] for i in range(4, len(organization.path) + 1, 4)]
     return [
@@ -104,19 +105,23 @@ def admit_member(
         raise MemberError(MemberError.BIRTH_AFTER_ADMISSION)
     if years_between(profile["birth_date"], admitted_on) < ADULT_AGE:
         raise MemberError(MemberError.TOO_YOUNG)
-    member = Member.objects.create(
-        organization=organization,
-        admitted_on=admitted_on,
-        status=MemberStatus.PROBATIONARY,
-        status_changed_on=admitted_on,
-        **profile,
-    )
+    try:
+        with transaction.atomic():  # a concurrent admission may take the number after our check
+            member = Member.objects.create(
+                organization=organization,
+                admitted_on=admitted_on,
+                status=MemberStatus.PROBATIONARY,
+                status_changed_on=admitted_on,
+                **profile,
+            )
+    except IntegrityError as exc:
+        raise unique_violation(exc) from None
     _event(member, EventKind.ADMITTED, admitted_on, decision=decision)
     audit.record(
         actor=acting_user, action="member.admit", target=member, after=audit.snapshot(member)
     )
     notify(
-        _staff_of(organization),
+        staff_of(organization),
         kind=Notification.Kind.MEMBER_PROCEDURE,
         title=_("New member admitted: %(name)s") % {"name": member.full_name},
         url=f"/dang-vien/{member.pk}/",
@@ -233,7 +238,7 @@ def transfer_member(
     )
     if to_organization is not None:
         notify(
-            _staff_of(to_organization),
+            staff_of(to_organization),
             kind=Notification.Kind.MEMBER_PROCEDURE,
             title=_("Member transferred to %(org)s: %(name)s")
             % {"org": to_organization.name, "name": member.full_name},

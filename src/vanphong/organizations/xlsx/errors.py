@@ -30,6 +30,7 @@ class XlsxError(ServiceError):
         ),
     )
     NO_ROWS = "no_rows", _("The sheet has no data rows.")
+    TOO_MANY_ROWS = "too_many_rows", _("The sheet has more than %(max)s rows: split the file.")
     INVALID_ROWS = (
         "invalid_rows",
         _("%(count)s errors found: nothing was imported. Correct the file and import it again."),
@@ -92,3 +93,11 @@ def row_error(row: int, column, problem: tuple[str, object], **params) -> RowErr
     code, template = problem
     message = str(template) % params if params else str(template)
     return RowError(row=row, column=column.key, label=column.label, code=code, message=message)
+
+
+class RowsRejected(XlsxError):
+    """At least one row is wrong: nothing was imported. `errors` holds the first ones, by row."""
+
+    def __init__(self, errors: list[RowError], total: int):
+        super().__init__(XlsxError.INVALID_ROWS, count=total)
+        self.errors, self.total = errors, total

@@ -1,0 +1,176 @@
+"""Forms of the organization and member pages. They only parse input: the services check the
+rules and raise MemberError, which the views show as a form error."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from vanphong.organizations.filters import age_group_choices
+from vanphong.organizations.models import (
+    Gender,
+    Member,
+    MemberStatus,
+    Organization,
+    PositionTitle,
+    TransferKind,
+)
+from vanphong.organizations.services.members import PROFILE_FIELDS
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; it sends ISO dates, which Django's DateField always accepts."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _member_field(name: str, **kwargs) -> forms.Field:
+    """A form field made from the Member model field, with its Vietnamese label and choices."""
+    field = Member._meta.get_field(name)
+    if field.get_internal_type() == "DateField":
+        kwargs.setdefault("widget", DateInput())
+    return field.formfield(**kwargs)
+
+
+def _date(label, required=True) -> forms.DateField:
+    return forms.DateField(label=label, required=required, widget=DateInput())
+
+
+def _decision() -> forms.CharField:
+    return forms.CharField(label=_("Decision number"), max_length=100, required=False)
+
+
+class AdmitForm(forms.Form):
+    heading = _("Admit a new member")
+
+    full_name = _member_field("full_name")
+    gender = _member_field("gender")
+    birth_date = _member_field("birth_date")
+    admitted_on = _member_field("admitted_on")
+    decision = _decision()
+    ethnicity = _member_field("ethnicity")
+    religion = _member_field("religion")
+    hometown = _member_field("hometown")
+    citizen_id = _member_field("citizen_id")
+    card_number = _member_field("card_number")
+    education = _member_field("education")
+    professional_level = _member_field("professional_level")
+    theory_level = _member_field("theory_level")
+    phone = _member_field("phone")
+
+    def profile(self) -> dict:
+        return {key: self.cleaned_data[key] for key in PROFILE_FIELDS}
+
+
+class RecognizeOfficialForm(forms.Form):
+    heading = _("Recognize as official member")
+
+    on = _date(_("Recognized on"))
+    decision = _decision()
+
+
+class TransferForm(forms.Form):
+    heading = _("Transfer party activity")
+
+    kind = forms.ChoiceField(label=_("Kind of transfer"), choices=TransferKind.choices)
+    on = _date(_("Transfer date"))
+    to_organization = forms.ModelChoiceField(
+        label=_("Receiving cell in VanPhong"),
+        queryset=Organization.objects.none(),
+        required=False,
+    )
+    to_organization_name = forms.CharField(
+        label=_("Or a receiving organization outside VanPhong"), max_length=255, required=False
+    )
+    returns_on = _date(_("Return date (temporary transfer)"), required=False)
+    reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
+    letter_number = forms.CharField(label=_("Letter number"), max_length=64, required=False)
+
+    def __init__(self, *args, cells=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if cells is not None:
+            self.fields["to_organization"].queryset = cells
+
+    def clean(self):
+        data = super().clean()
+        inside, outside = data.get("to_organization"), (data.get("to_organization_name") or "")
+        if bool(inside) == bool(outside.strip()):
+            raise forms.ValidationError(
+                _("Choose a receiving cell or type the name of an organization outside, not both."),
+                code="destination",
+            )
+        return data
+
+
+class ExemptForm(forms.Form):
+    heading = _("Exempt from activity")
+
+    starts_on = _date(_("From"))
+    ends_on = _date(_("To"), required=False)
+    reason = forms.CharField(label=_("Reason"), max_length=300)
+    decision = _decision()
+
+
+class EndExemptionForm(forms.Form):
+    heading = _("End the exemption")
+
+    on = _date(_("Exemption ends on"))
+
+
+class RemoveForm(forms.Form):
+    heading = _("Remove from the party")
+
+    on = _date(_("Removed on"))
+    reason = forms.CharField(label=_("Reason"), max_length=300)
+    decision = _decision()
+
+
+class DeathForm(forms.Form):
+    heading = _("Record death")
+
+    on = _date(_("Date of death"))
+
+
+class PositionForm(forms.Form):
+    heading = _("Assign a position")
+
+    organization = forms.ModelChoiceField(
+        label=_("Committee"), queryset=Organization.objects.none()
+    )
+    title = forms.ChoiceField(label=_("Position"), choices=PositionTitle.choices)
+    starts_on = _date(_("From"))
+    ends_on = _date(_("To"), required=False)
+
+    def __init__(self, *args, organizations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organizations is not None:
+            self.fields["organization"].queryset = organizations
+
+
+class MemberFilterForm(forms.Form):
+    """The member list's filters; only rendered here, filters.filter_members reads the values."""
+
+    q = forms.CharField(label=_("Name"), required=False)
+    to_chuc = forms.ChoiceField(label=_("Organization"), required=False)
+    trang_thai = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All"))] + MemberStatus.choices
+    )
+    chuc_vu = forms.ChoiceField(
+        label=_("Current position"),
+        required=False,
+        choices=[("", _("All"))] + PositionTitle.choices,
+    )
+    gioi_tinh = forms.ChoiceField(
+        label=_("Gender"), required=False, choices=[("", _("All"))] + Gender.choices
+    )
+    nhom_tuoi = forms.ChoiceField(label=_("Age group"), required=False)
+
+    def __init__(self, *args, organizations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        organizations = list(organizations)
+        top = min((org.depth for org in organizations), default=1)
+        self.fields["to_chuc"].choices = [("", _("Whole scope"))] + [
+            (org.pk, "\u2003" * (org.depth - top) + org.name) for org in organizations
+        ]
+        self.fields["nhom_tuoi"].choices = [("", _("All"))] + age_group_choices()

@@ -1,0 +1,35 @@
+"""Active-member counts per organization subtree, over the members the user may see.
+
+One grouped query per distinct path length among the nodes (siblings share one), so a page of the
+tree costs a fixed number of queries however many nodes it shows.
+"""
+
+from django.db.models import Count, Q
+from django.db.models.functions import Substr
+
+from vanphong.core import access
+from vanphong.organizations.models import ACTIVE_STATUSES, Member, Organization
+
+
+def active_member_counts(user, nodes: list[Organization]) -> dict[int, int]:
+    """{organization id: active visible members in its subtree} for each node."""
+    members = access.visible(user, Member.objects.filter(status__in=ACTIVE_STATUSES))
+    by_length: dict[int, list[Organization]] = {}
+    for node in nodes:
+        by_length.setdefault(len(node.path), []).append(node)
+    counts = {node.pk: 0 for node in nodes}
+    for length, group in by_length.items():
+        within = Q(pk__in=[])
+        for node in group:
+            within |= Q(organization__path__startswith=node.path)
+        rows = (
+            members.filter(within)
+            .annotate(prefix=Substr("organization__path", 1, length))
+            .values("prefix")
+            .annotate(n=Count("id"))
+            .values_list("prefix", "n")
+        )
+        figures = dict(rows)
+        for node in group:
+            counts[node.pk] = figures.get(node.path, 0)
+    return counts

@@ -1,0 +1,1 @@
+"""XLSX template, import and export of organizations and members."""
