@@ -3,10 +3,16 @@ import datetime
 import pytest
 
 from tests.factories import user
-from vanphong.core import rules
+from vanphong.core import rule_seeds, rules
 from vanphong.core.models import AuditEntry, DatedRule
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _seed_rows(db):
+    """The data migration loads these; transactional tests elsewhere may have flushed them."""
+    rule_seeds.load(DatedRule)
 
 
 def test_document_types_of_399_are_loaded():

@@ -59,3 +59,14 @@ def document_type_rows():
             },
             "source": SOURCE_399 if verified else UNVERIFIED,
         }
+
+
+def load(model) -> None:
+    """Insert the first rows if missing. `model` is DatedRule (or its migration-time version)."""
+    for row in document_type_rows():
+        model.objects.get_or_create(
+            table=row["table"],
+            key=row["key"],
+            effective_from=row["effective_from"],
+            defaults={"value": row["value"], "source": row["source"]},
+        )

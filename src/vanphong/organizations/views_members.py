@@ -92,10 +92,11 @@ def profile_context(request, member: Member, **bound_forms) -> dict:
         "can_see_history": _can_see_history(user, member),
         "letter_transfer": _letter_transfer(request, member),
     }
+    forms = {}
     if member.is_active and access.can(user, Action.MEMBER_PROCEDURE, member):
         forms = member_forms.procedure_forms(user, member, exemption)
-        forms.update({k: v for k, v in bound_forms.items() if k in forms})
-        context["procedure_forms"] = forms
+    forms.update(bound_forms)  # a failed form is shown with its error even if no longer offered
+    context["procedure_forms"] = forms
     return context
 
 

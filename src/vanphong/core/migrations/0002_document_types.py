@@ -2,16 +2,9 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from vanphong.core.rule_seeds import document_type_rows
+    from vanphong.core import rule_seeds
 
-    DatedRule = apps.get_model("core", "DatedRule")
-    for row in document_type_rows():
-        DatedRule.objects.get_or_create(
-            table=row["table"],
-            key=row["key"],
-            effective_from=row["effective_from"],
-            defaults={"value": row["value"], "source": row["source"]},
-        )
+    rule_seeds.load(apps.get_model("core", "DatedRule"))
 
 
 def unload(apps, schema_editor):

@@ -63,18 +63,17 @@ def header_row(sheet, columns: tuple[Column, ...]) -> None:
     sheet.freeze_panes = "A2"
 
 
-def _data_sheet(workbook, title, columns, lists, drop_down_sources=None) -> None:
-    sheet = workbook.create_sheet(str(title))
+def _data_sheet(sheet, columns, lists, drop_down_sources) -> None:
     header_row(sheet, columns)
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
         cells = f"{letter}2:{letter}{TEMPLATE_ROWS + 1}"
         if column.kind in (Kind.DATE, Kind.DIGITS):
             # Text cells keep what the user typed: no US-style date guess, no lost leading zero.
-            for row in sheet[cells]:
-                row[0].number_format = TEXT
-        source = lists.get(column.key) or (drop_down_sources or {}).get(column.key)
+            sheet.column_dimensions[letter].number_format = TEXT
+        source = lists.get(column.key) or drop_down_sources.get(column.key)
         if source:
+            # Enumerations accept only their labels; the cell list also takes a typed code.
             strict = column.key in lists
             validation = DataValidation(
                 type="list",
@@ -88,9 +87,8 @@ def _data_sheet(workbook, title, columns, lists, drop_down_sources=None) -> None
             validation.add(cells)
 
 
-def _lists_sheet(workbook) -> dict[str, str]:
+def _lists_sheet(sheet) -> dict[str, str]:
     """Write each enumeration in its own column of a hidden sheet; return list formulas."""
-    sheet = workbook.create_sheet(str(LISTS_SHEET))
     sheet.sheet_state = "hidden"
     formulas, index = {}, 0
     for column in MEMBER_COLUMNS + ORGANIZATION_COLUMNS:
@@ -107,8 +105,7 @@ def _lists_sheet(workbook) -> dict[str, str]:
     return formulas
 
 
-def _cells_sheet(workbook, cells) -> str | None:
-    sheet = workbook.create_sheet(str(CELLS_SHEET))
+def _cells_sheet(sheet, cells) -> str | None:
     sheet.append([_("Code"), _("Party cell"), _("Belongs to")])
     for cell in sheet[1]:
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
@@ -127,7 +124,7 @@ def _cells_sheet(workbook, cells) -> str | None:
 INSTRUCTIONS = (
     _("How to fill in this workbook"),
     _("1. Fill in one member per row of the sheet of party members, from row 2 on."),
-    _("2. Do not rename, remove or reorder-rename the headers of row 1."),
+    _("2. Do not rename or remove the headers of row 1; unused optional columns may stay empty."),
     _("3. Write every date as dd/mm/yyyy (for example 03/02/1995)."),
     _("4. Choose gender, status and levels from the drop-down lists."),
     _("5. The citizen ID has 12 digits; card numbers and citizen IDs must be unique."),
@@ -141,22 +138,18 @@ INSTRUCTIONS = (
 def build_template(cells) -> bytes:
     """`cells`: (organization, parent name) pairs the user may import members into."""
     workbook = Workbook()
-    workbook.remove(workbook.active)
-    lists = _lists_sheet(workbook)
-    cell_list = _cells_sheet(workbook, cells)
-    sources = {"organization": cell_list} if cell_list else {}
-    _data_sheet(workbook, MEMBER_SHEET, MEMBER_COLUMNS, lists, sources)
-    _data_sheet(workbook, ORGANIZATION_SHEET, ORGANIZATION_COLUMNS, lists)
+    members = workbook.active
+    members.title = str(MEMBER_SHEET)
+    organizations = workbook.create_sheet(str(ORGANIZATION_SHEET))
     guide = workbook.create_sheet(str(INSTRUCTIONS_SHEET))
+    lists = _lists_sheet(workbook.create_sheet(str(LISTS_SHEET)))
+    cell_list = _cells_sheet(workbook.create_sheet(str(CELLS_SHEET)), cells)
+    _data_sheet(members, MEMBER_COLUMNS, lists, {"organization": cell_list} if cell_list else {})
+    _data_sheet(organizations, ORGANIZATION_COLUMNS, lists, {})
     guide.column_dimensions["A"].width = 110
     for line in INSTRUCTIONS:
         guide.append([str(line)])
     guide["A1"].font = Font(bold=True, size=14)
-    # Members first, then organizations, instructions, the cells list; the lists stay hidden.
-    workbook.move_sheet(str(MEMBER_SHEET), offset=-workbook.index(workbook[str(MEMBER_SHEET)]))
-    order = [str(MEMBER_SHEET), str(ORGANIZATION_SHEET), str(INSTRUCTIONS_SHEET), str(CELLS_SHEET)]
-    workbook._sheets.sort(key=lambda s: order.index(s.title) if s.title in order else len(order))
-    workbook.active = 0
     out = BytesIO()
     workbook.save(out)
     return out.getvalue()
