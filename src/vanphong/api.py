@@ -79,12 +79,12 @@ def field_message(item: dict) -> str:
         return item["msg"]
     if kind == "missing" or (kind == "string_too_short" and ctx.get("min_length") == 1):
         return _("This field is required.")
+    if kind == "extra_forbidden":
+        return _("This field is not accepted here.")
     if kind.startswith("date") or kind.startswith("datetime"):
         return _("Enter a valid date.")
     if kind in ("enum", "literal_error"):
-        return _("Select a valid choice. %(value)s is not one of the available choices.") % {
-            "value": item.get("input")
-        }
+        return _("Select a valid choice. That choice is not one of the available choices.")
     if kind == "string_too_long":
         return _("At most %(limit)s characters.") % {"limit": ctx.get("max_length")}
     if kind.startswith("int"):

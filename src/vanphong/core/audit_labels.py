@@ -27,6 +27,7 @@ ACTION_LABELS = {
     "role.grant": _("Role granted"),
     "role.revoke": _("Role revoked"),
     "rule.set": _("Rule version added"),
+    "api_token.issue": _("API token issued"),
 }
 
 

@@ -74,13 +74,20 @@ def set_email_preferences(*, acting_user, kinds: list[str]) -> None:
     )
 
 
+@transaction.atomic
 def issue_api_token(*, user) -> str:
     """Create an API token for `user` and return its secret (shown once, stored hashed)."""
     secret = ApiToken.new_secret()
-    ApiToken.objects.create(
+    token = ApiToken.objects.create(
         user=user,
         digest=ApiToken.digest_of(secret),
         expires_at=timezone.now() + datetime.timedelta(days=settings.API_TOKEN_DAYS),
+    )
+    audit.record(
+        actor=user,
+        action="api_token.issue",
+        target=token,
+        after={"expires_at": token.expires_at.isoformat()},
     )
     return secret
 

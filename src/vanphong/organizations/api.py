@@ -96,7 +96,7 @@ def get_organization(request, org_id: int):
 )
 def list_children(request, org_id: int, paging: Query[Paging]):
     org = access.get_organization_for(request.auth, org_id)
-    children = access.visible(request.auth, org.get_children(), Action.ORG_VIEW)
+    children = access.visible(request.auth, Organization.objects.get_children(org), Action.ORG_VIEW)
     result = page(children.order_by("path"), paging)
     with_parent_ids(result["items"])
     return result

@@ -25,6 +25,16 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+class StyledForm(forms.Form):
+    """Bootstrap classes on every widget, so that templates render fields with one include."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs.setdefault("class", css)
+
+
 def _member_field(name: str, **kwargs) -> forms.Field:
     """A form field made from the Member model field, with its Vietnamese label and choices."""
     field = Member._meta.get_field(name)
@@ -41,7 +51,7 @@ def _decision() -> forms.CharField:
     return forms.CharField(label=_("Decision number"), max_length=100, required=False)
 
 
-class AdmitForm(forms.Form):
+class AdmitForm(StyledForm):
     heading = _("Admit a new member")
 
     full_name = _member_field("full_name")
@@ -63,14 +73,14 @@ class AdmitForm(forms.Form):
         return {key: self.cleaned_data[key] for key in PROFILE_FIELDS}
 
 
-class RecognizeOfficialForm(forms.Form):
+class RecognizeOfficialForm(StyledForm):
     heading = _("Recognize as official member")
 
     on = _date(_("Recognized on"))
     decision = _decision()
 
 
-class TransferForm(forms.Form):
+class TransferForm(StyledForm):
     heading = _("Transfer party activity")
 
     kind = forms.ChoiceField(label=_("Kind of transfer"), choices=TransferKind.choices)
@@ -103,7 +113,7 @@ class TransferForm(forms.Form):
         return data
 
 
-class ExemptForm(forms.Form):
+class ExemptForm(StyledForm):
     heading = _("Exempt from activity")
 
     starts_on = _date(_("From"))
@@ -112,13 +122,13 @@ class ExemptForm(forms.Form):
     decision = _decision()
 
 
-class EndExemptionForm(forms.Form):
+class EndExemptionForm(StyledForm):
     heading = _("End the exemption")
 
     on = _date(_("Exemption ends on"))
 
 
-class RemoveForm(forms.Form):
+class RemoveForm(StyledForm):
     heading = _("Remove from the party")
 
     on = _date(_("Removed on"))
@@ -126,13 +136,13 @@ class RemoveForm(forms.Form):
     decision = _decision()
 
 
-class DeathForm(forms.Form):
+class DeathForm(StyledForm):
     heading = _("Record death")
 
     on = _date(_("Date of death"))
 
 
-class PositionForm(forms.Form):
+class PositionForm(StyledForm):
     heading = _("Assign a position")
 
     organization = forms.ModelChoiceField(
@@ -148,7 +158,7 @@ class PositionForm(forms.Form):
             self.fields["organization"].queryset = organizations
 
 
-class MemberFilterForm(forms.Form):
+class MemberFilterForm(StyledForm):
     """The member list's filters; only rendered here, filters.filter_members reads the values."""
 
     q = forms.CharField(label=_("Name"), required=False)

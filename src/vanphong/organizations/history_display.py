@@ -6,6 +6,7 @@ import datetime
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import ForeignKey, Q
+from django.utils.text import capfirst
 
 from vanphong.core import audit
 from vanphong.core.audit_labels import label_for
@@ -65,24 +66,33 @@ def readable(entries: list[AuditEntry]) -> list[AuditEntry]:
         entry.changes = []
         for name, (old, new) in audit.changed(entry.before, entry.after).items():
             field = _field(model, name)
-            label = str(field.verbose_name) if field is not None else name
+            label = capfirst(str(field.verbose_name)) if field is not None else name
             entry.changes.append((label, _display(field, old, names), _display(field, new, names)))
     return entries
 
 
+def _entries(target, related) -> list[AuditEntry]:
+    """Entries of `target` and of the rows in `related` ((label, queryset) pairs)."""
+    condition = Q(target_type=target._meta.label_lower, target_id=str(target.pk))
+    for label, rows in related:
+        ids = [str(pk) for pk in rows.values_list("pk", flat=True)]
+        if ids:
+            condition |= Q(target_type=label, target_id__in=ids)
+    return readable(list(AuditEntry.objects.filter(condition).select_related("actor")))
+
+
 def organization_history(org: Organization) -> list[AuditEntry]:
-    return readable(list(audit.history_of(org)))
+    """The organization's entries and those of its committee terms."""
+    return _entries(org, [("organizations.committeeterm", org.terms.all())])
 
 
 def member_history(member: Member) -> list[AuditEntry]:
     """The member's own entries and those of their exemptions, transfers and positions."""
-    related = Q(target_type="organizations.member", target_id=str(member.pk))
-    for label, rows in (
-        ("organizations.exemption", member.exemptions.all()),
-        ("organizations.transfer", member.transfers.all()),
-        ("organizations.position", member.positions.all()),
-    ):
-        ids = [str(pk) for pk in rows.values_list("pk", flat=True)]
-        if ids:
-            related |= Q(target_type=label, target_id__in=ids)
-    return readable(list(AuditEntry.objects.filter(related).select_related("actor")))
+    return _entries(
+        member,
+        [
+            ("organizations.exemption", member.exemptions.all()),
+            ("organizations.transfer", member.transfers.all()),
+            ("organizations.position", member.positions.all()),
+        ],
+    )

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from django.db.models import TextChoices
 from ninja import Field, Schema
-from pydantic import StringConstraints
+from pydantic import ConfigDict, StringConstraints
 
 from vanphong.organizations.filters import AGE_GROUPS
 from vanphong.organizations.models import (
@@ -37,6 +37,13 @@ def choice(choices: type[TextChoices], blank: bool = False):
     """A Literal of the choice values: one clear error for an unknown value, an enum in OpenAPI."""
     values = tuple(choices.values) + (("",) if blank else ())
     return Literal[values]  # type: ignore[valid-type]
+
+
+class Input(Schema):
+    """A request body: an unknown field is refused, not silently dropped (a client that sends
+    "status" to PATCH /members must learn that status changes only through a procedure)."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 class Paging(Schema):
@@ -80,7 +87,7 @@ class OrganizationPage(Page):
     items: list[OrganizationOut]
 
 
-class OrganizationIn(Schema):
+class OrganizationIn(Input):
     parent: int = Field(description="Tổ chức cấp trên")
     name: text(255, required=True) = Field(description="Tên tổ chức")
     code: text(32, required=True) = Field(description="Tên viết tắt")
@@ -88,7 +95,7 @@ class OrganizationIn(Schema):
     established_on: datetime.date | None = Field(None, description="Ngày thành lập")
 
 
-class OrganizationPatch(Schema):
+class OrganizationPatch(Input):
     name: text(255, required=True) = None
     code: text(32, required=True) = None
     kind: choice(OrgKind) = None
@@ -166,7 +173,7 @@ class MemberDetailOut(MemberOut):
         ]
 
 
-class MemberAdmitIn(Schema):
+class MemberAdmitIn(Input):
     organization: int = Field(description="Chi bộ kết nạp")
     admitted_on: datetime.date = Field(description="Ngày kết nạp")
     decision: text(100) = Field("", description="Số quyết định kết nạp")
@@ -184,7 +191,7 @@ class MemberAdmitIn(Schema):
     phone: text(20) = ""
 
 
-class MemberPatch(Schema):
+class MemberPatch(Input):
     full_name: text(200, required=True) = None
     gender: choice(Gender) = None
     birth_date: datetime.date = None
@@ -199,12 +206,12 @@ class MemberPatch(Schema):
     phone: text(20) = None
 
 
-class OfficialIn(Schema):
+class OfficialIn(Input):
     on: datetime.date = Field(description="Ngày công nhận chính thức")
     decision: text(100) = Field("", description="Số quyết định")
 
 
-class TransferIn(Schema):
+class TransferIn(Input):
     kind: choice(TransferKind) = Field(description="Tạm thời hoặc chính thức")
     on: datetime.date = Field(description="Ngày chuyển")
     to_organization: int | None = Field(None, description="Chi bộ nhận (trong VanPhong)")

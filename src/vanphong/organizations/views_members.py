@@ -90,6 +90,7 @@ def profile_context(request, member: Member, **bound_forms) -> dict:
         "transfers": list(member.transfers.select_related("from_organization")),
         "events": list(member.events.select_related("organization")),
         "can_see_history": _can_see_history(user, member),
+        "can_procedure": access.can(user, Action.MEMBER_PROCEDURE, member),
         "letter_transfer": _letter_transfer(request, member),
     }
     forms = {}

@@ -39,7 +39,9 @@ def tree(request):
 def tree_children(request, pk):
     """The children of one node, as a fragment for the tree's lazy loading."""
     org = access.get_organization_for(request.user, pk)
-    children = access.visible(request.user, org.get_children().select_related("merged_into"))
+    children = access.visible(
+        request.user, Organization.objects.get_children(org).select_related("merged_into")
+    )
     nodes = _with_counts(request.user, list(children))
     return render(request, "organizations/_tree_nodes.html", {"nodes": nodes})
 
@@ -55,7 +57,9 @@ def _can_admit(user, org: Organization) -> bool:
 def _detail_context(request, org: Organization, admit_form=None) -> dict:
     user, day = request.user, today()
     ancestors = access.visible(user, Organization.objects.get_ancestors(org).order_by("depth"))
-    children = list(access.visible(user, org.get_children().select_related("merged_into")))
+    children = list(
+        access.visible(user, Organization.objects.get_children(org).select_related("merged_into"))
+    )
     counts = active_member_counts(user, [org, *children])
     for child in children:
         child.active_members = counts[child.pk]

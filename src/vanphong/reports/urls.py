@@ -1,2 +1,8 @@
+from django.urls import path
+
+from vanphong.reports import views
+
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.member_statistics_page, name="member_statistics"),
+]

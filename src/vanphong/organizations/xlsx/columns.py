@@ -84,7 +84,7 @@ MEMBER_COLUMNS = (
 ORGANIZATION_COLUMNS = (
     Column("name", _("Organization name"), required=True, width=40),
     Column("code", _("Short code"), required=True, max_length=32, width=12),
-    Column("kind", _("Kind"), Kind.CHOICE, required=True, choices=OrgKind, width=36),
+    Column("kind", _("Organization kind"), Kind.CHOICE, required=True, choices=OrgKind, width=36),
     Column("parent", _("Parent organization"), Kind.ORGANIZATION, width=40),
     Column("established_on", _("Established on"), Kind.DATE, width=14),
 )
@@ -94,12 +94,3 @@ ORGANIZATION_SHEET = _("Organizations")
 INSTRUCTIONS_SHEET = _("Instructions")
 LISTS_SHEET = _("Lists")
 CELLS_SHEET = _("Party cells")
-
-DATE_FORMAT_HINT = "dd/mm/yyyy"
-
-
-def column_label(columns: tuple[Column, ...], key: str) -> str:
-    for column in columns:
-        if column.key == key:
-            return column.label
-    return ""

@@ -89,10 +89,10 @@ class RowError:
     message: str
 
 
-def row_error(row: int, column, problem: tuple[str, object], **params) -> RowError:
+def row_error(number: int, column, problem: tuple[str, object], /, **params) -> RowError:
     code, template = problem
     message = str(template) % params if params else str(template)
-    return RowError(row=row, column=column.key, label=column.label, code=code, message=message)
+    return RowError(row=number, column=column.key, label=column.label, code=code, message=message)
 
 
 class RowsRejected(XlsxError):

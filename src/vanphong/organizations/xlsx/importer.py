@@ -6,6 +6,7 @@ rows are still checked so that the user gets the whole list, then the transactio
 One audit entry summarizes the import instead of one per member.
 """
 
+import functools
 import os
 from dataclasses import dataclass
 
@@ -33,6 +34,10 @@ from vanphong.organizations.xlsx.errors import (
 from vanphong.organizations.xlsx.scope import SubtreeIndex
 
 BATCH_SIZE = 2000
+# Vietnamese names repeat a lot (a few thousand distinct ones per 100,000 members): deriving the
+# folded form and the sort key once per distinct name is a large share of the import time.
+_folded = functools.lru_cache(maxsize=65536)(vntext.fold)
+_sort_key = functools.lru_cache(maxsize=65536)(vntext.person_sort_key)
 MAX_REPORTED_ERRORS = 1000
 _COLUMN = {column.key: column for column in MEMBER_COLUMNS}
 
@@ -50,16 +55,16 @@ class RowChecker:
         self.errors: list[RowError] = []
         self.total = 0
 
-    def add(self, row: int, key: str, problem, **params) -> None:
+    def add(self, number: int, key: str, problem, /, **params) -> None:
         self.total += 1
         if len(self.errors) < MAX_REPORTED_ERRORS:
-            self.errors.append(row_error(row, _COLUMN[key], problem, **params))
+            self.errors.append(row_error(number, _COLUMN[key], problem, **params))
 
 
 class MemberRows:
-    def __init__(self, target: Organization, positions: dict[str, int]):
+    def __init__(self, target: Organization, positions: dict[str, int], required: set[str]):
         self.target = target
-        self.positions = positions
+        self.positions, self.required = positions, required
         self.index = SubtreeIndex(target)
         self.today = today()
         self.check = RowChecker()
@@ -95,19 +100,20 @@ class MemberRows:
             raise cells.CellProblem(RowCode.NOT_ACTIVE)
         return org
 
-    def _parse(self, number: int, values: tuple) -> dict | None:
+    def _parse(self, number: int, values: tuple) -> tuple[dict, bool]:
+        """Every cell's value (None when wrong or empty), and whether all were right."""
         data, ok = {}, True
         for column in MEMBER_COLUMNS:
             try:
                 data[column.key] = self._cell(column, values)
             except cells.CellProblem as problem:
                 self.check.add(number, column.key, problem.problem, **problem.params)
-                ok = False
+                data[column.key], ok = None, False
                 continue
-            if column.required and data[column.key] in (None, ""):
+            if column.key in self.required and data[column.key] in (None, ""):
                 self.check.add(number, column.key, RowCode.REQUIRED)
                 ok = False
-        return data if ok else None
+        return data, ok
 
     def _check_dates(self, number: int, data: dict) -> bool:
         ok = True
@@ -116,6 +122,8 @@ class MemberRows:
                 self.check.add(number, key, RowCode.FUTURE_DATE)
                 ok = False
         birth, admitted, official = data["birth_date"], data["admitted_on"], data["official_on"]
+        if not (birth and admitted):
+            return ok
         if admitted < birth:
             self.check.add(number, "admitted_on", RowCode.BIRTH_AFTER_ADMISSION)
             ok = False
@@ -143,12 +151,11 @@ class MemberRows:
         return ok
 
     def add_row(self, number: int, values: tuple) -> None:
-        data = self._parse(number, values)
-        if data is None:
-            return
-        # Both checks run, so that one pass reports every problem of the row.
-        dates_ok = self._check_dates(number, data)
-        if not (self._check_identifiers(number, data) and dates_ok):
+        data, ok = self._parse(number, values)
+        # Every check runs, so that one pass reports every problem of the row.
+        ok = self._check_dates(number, data) and ok
+        ok = self._check_identifiers(number, data) and ok
+        if not ok:
             return
         # An empty cell means the chosen organization, which is then a cell (else it is required).
         organization = data["organization"] or self.target
@@ -167,8 +174,8 @@ class MemberRows:
         return Member(
             full_name=name,
             # bulk_create does not call Member.save(), which derives these two.
-            name_folded=vntext.fold(name),
-            name_sort=vntext.person_sort_key(name),
+            name_folded=_folded(name),
+            name_sort=_sort_key(name),
             gender=data["gender"],
             birth_date=data["birth_date"],
             ethnicity=data["ethnicity"] or "Kinh",
@@ -228,9 +235,8 @@ def import_members(*, acting_user, organization: Organization, file) -> ImportRe
         required = {c.key for c in MEMBER_COLUMNS if c.required}
         if organization.kind not in CELL_KINDS:
             required.add("organization")
-        importer = MemberRows(
-            organization, reader.header_positions(header[1], MEMBER_COLUMNS, required)
-        )
+        positions = reader.header_positions(header[1], MEMBER_COLUMNS, required)
+        importer = MemberRows(organization, positions, required)
         seen_rows = 0
         for number, values in rows:
             if reader.is_blank(values):

@@ -46,7 +46,7 @@ class OrganizationRows:
         self.errors, self.planned = [], []
         self.names_under: dict[object, set[str]] = {}
 
-    def _error(self, number: int, key: str, problem, **params) -> None:
+    def _error(self, number: int, key: str, problem, /, **params) -> None:
         self.errors.append(row_error(number, _COLUMN[key], problem, **params))
 
     def _raw(self, key: str, values: tuple):
@@ -91,7 +91,11 @@ class OrganizationRows:
         if key not in self.names_under:
             names = set()
             if isinstance(parent, Organization):
-                names = {vntext.fold(c.name) for c in Organization.objects.get_children(parent)}
+                # By path, not get_children(): that trusts a possibly stale child count.
+                children = Organization.objects.filter(
+                    path__startswith=parent.path, depth=parent.depth + 1
+                ).values_list("name", flat=True)
+                names = {vntext.fold(name) for name in children}
             self.names_under[key] = names
         return self.names_under[key]
 
