@@ -50,13 +50,17 @@ def test_rows_create_organizations_under_the_target_and_earlier_rows(tree, offic
 
     assert result.created == 2
     ward = Organization.objects.get(name="Đảng bộ phường Cam Đường")
-    assert (ward.get_parent(), ward.kind, ward.established_on) == (
+    assert (Organization.objects.get_parent(ward), ward.kind, ward.established_on) == (
         tree.province,
         OrgKind.COMMUNE,
         datetime.date(2025, 7, 1),
     )
     cell = Organization.objects.get(name="Chi bộ tổ dân phố 5")
-    assert (cell.get_parent(), cell.code, cell.kind) == (ward, "CB", OrgKind.CELL)
+    assert (Organization.objects.get_parent(cell), cell.code, cell.kind) == (
+        ward,
+        "CB",
+        OrgKind.CELL,
+    )
     assert AuditEntry.objects.filter(action="organization.create").count() == 2
 
 
@@ -128,4 +132,7 @@ def test_page_imports_and_redirects_to_the_organization(client, tree, office_hea
     assert response["Location"] == reverse(
         "organizations:organization_detail", args=[tree.commune_a.pk]
     )
-    assert Organization.objects.get(name="Chi bộ thôn Na Lốc").get_parent() == tree.commune_a
+    assert (
+        Organization.objects.get_parent(Organization.objects.get(name="Chi bộ thôn Na Lốc"))
+        == tree.commune_a
+    )

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from vanphong.core.errors import ServiceError
+from vanphong.organizations.services.errors import MemberError, OrganizationError
 
 
 class XlsxError(ServiceError):
@@ -42,28 +43,25 @@ class XlsxError(ServiceError):
 
 
 class RowCode:
-    """Row-level problems. Messages that also exist for single edits reuse their wording."""
+    """Row-level problems; those that single edits also meet are the services' own codes."""
 
     REQUIRED = "required", _("This value is required.")
     TOO_LONG = "too_long", _("At most %(max)s characters.")
     DATE_FORMAT = "date_format", _("Write the date as dd/mm/yyyy.")
     IMPOSSIBLE_DATE = "impossible_date", _("This date does not exist.")
-    FUTURE_DATE = "future_date", _("This date is in the future.")
-    BIRTH_AFTER_ADMISSION = (
-        "birth_after_admission",
-        _("The admission date is before the date of birth."),
-    )
-    TOO_YOUNG = "too_young", _("A member must be at least 18 years old at admission.")
+    FUTURE_DATE = MemberError.FUTURE_DATE
+    BIRTH_AFTER_ADMISSION = MemberError.BIRTH_AFTER_ADMISSION
+    TOO_YOUNG = MemberError.TOO_YOUNG
     OFFICIAL_BEFORE_ADMISSION = (
         "official_before_admission",
         _("The official membership date is before the admission date."),
     )
     INVALID_CHOICE = "invalid_choice", _("Unknown value. Allowed values: %(allowed)s.")
-    CITIZEN_ID_FORMAT = "citizen_id_format", _("A citizen ID has exactly 12 digits.")
+    CITIZEN_ID_FORMAT = MemberError.CITIZEN_ID_FORMAT
     NOT_DIGITS = "not_digits", _("Only digits are allowed.")
     DUPLICATE_IN_FILE = "duplicate_in_file", _("The same value appears in row %(row)s.")
-    CARD_TAKEN = "card_taken", _("This party card number is already in use.")
-    CITIZEN_ID_TAKEN = "citizen_id_taken", _("This citizen ID is already in use.")
+    CARD_TAKEN = MemberError.CARD_TAKEN
+    CITIZEN_ID_TAKEN = MemberError.CITIZEN_ID_TAKEN
     UNKNOWN_ORGANIZATION = (
         "unknown_organization",
         _("No organization with this code or name in the chosen organization."),
@@ -72,8 +70,8 @@ class RowCode:
         "ambiguous_organization",
         _("Several organizations have this name: write the organization code instead."),
     )
-    NOT_A_CELL = "not_a_cell", _("A member must attend a party cell.")
-    NOT_ACTIVE = "not_active", _("This organization is no longer active.")
+    NOT_A_CELL = MemberError.NOT_A_CELL
+    NOT_ACTIVE = OrganizationError.NOT_ACTIVE
     NAME_TAKEN = (
         "name_taken",
         _("The parent organization already has a subordinate organization with this name."),
