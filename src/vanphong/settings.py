@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "vanphong.core",
     "vanphong.organizations",
     "vanphong.reports",
+    "vanphong.documents",
 ]
 
 MIDDLEWARE = [
@@ -133,6 +134,15 @@ WHITENOISE_AUTOREFRESH = DEBUG
 IMPORT_MAX_BYTES = env_int("VANPHONG_IMPORT_MAX_BYTES", 40 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("VANPHONG_UPLOAD_MAX_MEMORY_BYTES", 5 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+# Files attached to documents (scans, DOCX, PDF, images).
+DOCUMENT_UPLOAD_MAX_BYTES = env_int("VANPHONG_DOCUMENT_UPLOAD_MAX_BYTES", 30 * 1024 * 1024)
+# LibreOffice, for DOCX → PDF; documents still work (DOCX only) where it is not installed.
+SOFFICE_BINARY = env_str("VANPHONG_SOFFICE", "soffice")
+# Seconds before a DOCX → PDF conversion is stopped.
+SOFFICE_TIMEOUT = env_int("VANPHONG_SOFFICE_TIMEOUT", 120)
+# A TrueType font with Vietnamese letters for watermarks and PDF registers ("" = look in the
+# usual places: Liberation Serif 2, DejaVu).
+WATERMARK_FONT = env_str("VANPHONG_WATERMARK_FONT", "")
 
 EMAIL_BACKEND = env_str("VANPHONG_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("VANPHONG_EMAIL_HOST", "localhost")
@@ -159,6 +169,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("VANPHONG_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # pyHanko logs a traceback for every untrusted signature it checks; the result is shown.
+        "pyhanko": {"level": "ERROR"},
+        "pyhanko_certvalidator": {"level": "ERROR"},
+    },
 }
 VANPHONG_BASE_URL = env_str("VANPHONG_BASE_URL", "http://127.0.0.1:8000")

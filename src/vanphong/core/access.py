@@ -29,6 +29,14 @@ class Action(StrEnum):
     AUDIT_VIEW = "audit.view"
     RULES_CHANGE = "rules.change"
     USERS_MANAGE = "users.manage"
+    DOCUMENT_VIEW = "document.view"
+    DOCUMENT_REGISTER = "document.register"
+    DOCUMENT_ROUTE = "document.route"
+    DOCUMENT_HANDLE = "document.handle"
+    DOCUMENT_DRAFT = "document.draft"
+    DOCUMENT_APPRAISE = "document.appraise"
+    DOCUMENT_SIGN = "document.sign"
+    DOCUMENT_ISSUE = "document.issue"
 
 
 _OFFICE_READ = {Action.ORG_VIEW, Action.MEMBER_VIEW, Action.MEMBER_EXPORT, Action.AUDIT_VIEW}
@@ -38,16 +46,40 @@ _MEMBER_WORK = {
     Action.MEMBER_IMPORT,
 }
 
+# Documents (issue 3): the clerk registers and issues, the office head routes and appraises, the
+# specialist handles and drafts, the leader directs and signs; a cell secretary runs a cell's
+# small office alone.
+_DOCS_OFFICE_HEAD = {
+    Action.DOCUMENT_VIEW,
+    Action.DOCUMENT_REGISTER,
+    Action.DOCUMENT_ROUTE,
+    Action.DOCUMENT_HANDLE,
+    Action.DOCUMENT_DRAFT,
+    Action.DOCUMENT_APPRAISE,
+}
+_DOCS_SPECIALIST = {Action.DOCUMENT_VIEW, Action.DOCUMENT_HANDLE, Action.DOCUMENT_DRAFT}
+_DOCS_CLERK = {Action.DOCUMENT_VIEW, Action.DOCUMENT_REGISTER, Action.DOCUMENT_ISSUE}
+_DOCS_LEADER = {Action.DOCUMENT_VIEW, Action.DOCUMENT_ROUTE, Action.DOCUMENT_SIGN}
+_DOCS_CELL = {
+    Action.DOCUMENT_VIEW,
+    Action.DOCUMENT_REGISTER,
+    Action.DOCUMENT_DRAFT,
+    Action.DOCUMENT_SIGN,
+    Action.DOCUMENT_ISSUE,
+}
+
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.ADMIN: frozenset(Action),
-    Role.OFFICE_HEAD: frozenset(_OFFICE_READ | _MEMBER_WORK | {Action.ORG_CHANGE}),
-    Role.SPECIALIST: frozenset(_OFFICE_READ | _MEMBER_WORK),
-    Role.CLERK: frozenset({Action.ORG_VIEW, Action.MEMBER_VIEW}),
-    Role.ARCHIVIST: frozenset({Action.ORG_VIEW}),
+    Role.OFFICE_HEAD: frozenset(
+        _OFFICE_READ | _MEMBER_WORK | {Action.ORG_CHANGE} | _DOCS_OFFICE_HEAD
+    ),
+    Role.SPECIALIST: frozenset(_OFFICE_READ | _MEMBER_WORK | _DOCS_SPECIALIST),
+    Role.CLERK: frozenset({Action.ORG_VIEW, Action.MEMBER_VIEW} | _DOCS_CLERK),
+    Role.ARCHIVIST: frozenset({Action.ORG_VIEW, Action.DOCUMENT_VIEW}),
     Role.ACCOUNTANT: frozenset({Action.ORG_VIEW, Action.MEMBER_VIEW, Action.MEMBER_EXPORT}),
-    Role.LEADER: frozenset(_OFFICE_READ),
+    Role.LEADER: frozenset(_OFFICE_READ | _DOCS_LEADER),
     Role.CELL_SECRETARY: frozenset(
-        {Action.ORG_VIEW, Action.MEMBER_VIEW, Action.MEMBER_EXPORT, Action.AUDIT_VIEW}
+        {Action.ORG_VIEW, Action.MEMBER_VIEW, Action.MEMBER_EXPORT, Action.AUDIT_VIEW} | _DOCS_CELL
     ),
     Role.MEMBER: frozenset({Action.ORG_VIEW}),
 }
@@ -154,6 +186,11 @@ def _get_for(user, queryset: QuerySet, pk, action: Action | str) -> Model:
     if not can(user, action, obj):
         raise Http404
     return obj
+
+
+def get_for(user, queryset: QuerySet, pk, action: Action | str | None = None) -> Model:
+    """Fetch one record of any model that declares its owning organization; 404 alike."""
+    return _get_for(user, queryset, pk, action or _default_view_action(queryset.model))
 
 
 def get_organization_for(user, pk, action: Action | str = Action.ORG_VIEW) -> Organization:

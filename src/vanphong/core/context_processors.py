@@ -12,6 +12,7 @@ def navigation(request):
             "organizations": access.can(user, Action.ORG_VIEW),
             "members": access.can(user, Action.MEMBER_VIEW),
             "statistics": access.can(user, Action.MEMBER_EXPORT),
+            "documents": access.can(user, Action.DOCUMENT_VIEW),
             "admin": user.is_staff,
         },
         "unread_count": notifications.unread_count(user),

@@ -155,6 +155,8 @@ class Notification(models.Model):
         MEMBER_PROCEDURE = "member_procedure", _("Member procedures")
         PROBATION_DUE = "probation_due", _("Probation ending")
         IMPORT_FINISHED = "import_finished", _("Imports")
+        DOCUMENT_WORK = "document_work", _("Documents to handle, appraise or sign")
+        DOCUMENT_DEADLINE = "document_deadline", _("Document deadlines")
         SYSTEM = "system", _("System messages")
 
     user = models.ForeignKey(
@@ -232,3 +234,61 @@ class ApiToken(models.Model):
     @staticmethod
     def digest_of(secret: str) -> str:
         return hashlib.sha256(secret.encode()).hexdigest()
+
+
+class NumberSequence(models.Model):
+    """A register of numbers (invariant 2): incoming per year, outgoing per type per term, …
+
+    `key` names the sequence inside its organization, e.g. "incoming:2026" or
+    "outgoing:term:12:NQ". Numbers come from `core.numbering.allocate` inside the transaction that
+    writes the numbered record, so a rollback returns the number and a commit keeps it.
+    """
+
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        on_delete=models.PROTECT,
+        related_name="number_sequences",
+        verbose_name=_("organization"),
+    )
+    key = models.CharField(_("key"), max_length=120)
+    label = models.CharField(_("name"), max_length=200)
+    last_number = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("number register")
+        verbose_name_plural = _("number registers")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "key"], name="unique_sequence_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} — {self.label}"
+
+
+class CancelledNumber(models.Model):
+    """A number that was given out and then cancelled: recorded, never reused."""
+
+    sequence = models.ForeignKey(
+        NumberSequence,
+        on_delete=models.PROTECT,
+        related_name="cancelled",
+        verbose_name=_("register"),
+    )
+    number = models.PositiveIntegerField(_("number"))
+    reason = models.TextField(_("reason"))
+    target_type = models.CharField(max_length=100, blank=True)
+    target_id = models.CharField(max_length=64, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    cancelled_at = models.DateTimeField(_("cancelled at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cancelled number")
+        verbose_name_plural = _("cancelled numbers")
+        constraints = [
+            models.UniqueConstraint(fields=["sequence", "number"], name="unique_cancelled_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sequence} — {self.number}"

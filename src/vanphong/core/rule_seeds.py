@@ -46,17 +46,28 @@ DOCUMENT_TYPES = [
 ]
 
 
+# Documents dated before 399-QĐ/TW (registers reach back years, seed 004 cites 2017–2018) were
+# typed under 66-QĐ/TW (06/02/2017). Its own list was not found: the same names and
+# abbreviations are dated from then, marked unchecked, so that older records can be entered.
+DOCUMENT_TYPES_66 = datetime.date(2017, 2, 6)
+SOURCE_66 = "66-QĐ/TW (06/02/2017); danh mục lấy theo 399-QĐ/TW, chưa đối chiếu văn bản 66"
+
+
 def document_type_rows():
     for key, name, abbreviation, verified, administrative in DOCUMENT_TYPES:
+        value = {"name": name, "abbreviation": abbreviation, "administrative": administrative}
+        yield {
+            "table": "document_type",
+            "key": key,
+            "effective_from": DOCUMENT_TYPES_66,
+            "value": value,
+            "source": SOURCE_66,
+        }
         yield {
             "table": "document_type",
             "key": key,
             "effective_from": DOCUMENT_TYPES_399,
-            "value": {
-                "name": name,
-                "abbreviation": abbreviation,
-                "administrative": administrative,
-            },
+            "value": value,
             "source": SOURCE_399 if verified else UNVERIFIED,
         }
 

@@ -1,0 +1,47 @@
+"""Gap-free numbering registers (DESIGN.md invariant 2).
+
+`allocate` must run inside the transaction that stores the numbered record. The increment is one
+UPDATE on the register's row: on PostgreSQL concurrent callers queue on that row's lock until the
+holder commits or rolls back, so numbers are handed out in order with no duplicate and no gap; on
+SQLite the IMMEDIATE transaction mode (settings) serializes writers the same way.
+"""
+
+from django.db import connection, transaction
+from django.db.models import F
+
+from vanphong.core import audit
+from vanphong.core.models import CancelledNumber, NumberSequence
+
+
+def allocate(organization, key: str, label: str) -> tuple[NumberSequence, int]:
+    """The next number of the register `key` of `organization` (created at 0 if new)."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("numbering.allocate must run inside the record's transaction")
+    sequence, _created = NumberSequence.objects.get_or_create(
+        organization=organization, key=key, defaults={"label": label}
+    )
+    NumberSequence.objects.filter(pk=sequence.pk).update(last_number=F("last_number") + 1)
+    number = NumberSequence.objects.values_list("last_number", flat=True).get(pk=sequence.pk)
+    sequence.last_number = number
+    return sequence, number
+
+
+def cancel(sequence: NumberSequence, number: int, *, reason: str, actor, target=None):
+    """Record that `number` of `sequence` is cancelled; it stays taken for ever."""
+    with transaction.atomic():
+        row = CancelledNumber.objects.create(
+            sequence=sequence,
+            number=number,
+            reason=reason,
+            target_type=target._meta.label_lower if target is not None else "",
+            target_id=str(target.pk) if target is not None else "",
+            cancelled_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        audit.record(
+            actor=actor,
+            action="number.cancel",
+            target=row,
+            organization=sequence.organization,
+            after={"register": sequence.label, "number": number, "reason": reason},
+        )
+    return row

@@ -1,0 +1,161 @@
+"""Forms of the document pages. They parse input; the services check the rules."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from vanphong.core.models import Clearance
+from vanphong.documents.models import Channel, Urgency, Verdict
+from vanphong.documents.types import type_choices
+from vanphong.organizations.forms import DATE_INPUT_FORMATS, DateInput, StyledForm
+
+
+def _date(label, required=True):
+    return forms.DateField(
+        label=label, required=required, widget=DateInput(), input_formats=DATE_INPUT_FORMATS
+    )
+
+
+class OrganizationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return "— " * max(obj.depth - 1, 0) + obj.name
+
+
+class IncomingForm(StyledForm):
+    organization = OrganizationChoiceField(queryset=None, label=_("Register of"))
+    received_at = forms.DateTimeField(
+        label=_("Received at"),
+        input_formats=["%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
+    issuer = forms.CharField(label=_("Issuing body"), max_length=255)
+    original_number = forms.CharField(
+        label=_("Number and symbol"), max_length=64, help_text=_("For example 42-HD/BTCTW.")
+    )
+    document_date = _date(_("Document date"))
+    doc_type = forms.ChoiceField(label=_("Document type"))
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 2}))
+    pages = forms.IntegerField(label=_("Pages"), min_value=1, max_value=9999, initial=1)
+    urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices, required=False)
+    confidentiality = forms.TypedChoiceField(
+        label=_("Confidentiality"), choices=Clearance.choices, coerce=int, initial=0
+    )
+    file = forms.FileField(label=_("File (PDF, DOCX, image)"), required=False)
+    confirm_duplicate = forms.BooleanField(
+        label=_("Register anyway: it is not the same document"), required=False
+    )
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        self.fields["doc_type"].choices = type_choices(timezone.localdate())
+        self.fields["received_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
+
+
+class AssignForm(StyledForm):
+    lead = forms.ModelChoiceField(queryset=None, label=_("Lead handler"))
+    co_handlers = forms.ModelMultipleChoiceField(
+        queryset=None, label=_("Co-handlers"), required=False
+    )
+    readers = forms.ModelMultipleChoiceField(
+        queryset=None, label=_("For information"), required=False
+    )
+    deadline = _date(_("Deadline"), required=False)
+    direction = forms.CharField(
+        label=_("Leader's direction"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("lead", "co_handlers", "readers"):
+            self.fields[name].queryset = people
+            self.fields[name].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class TextForm(StyledForm):
+    text = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class UploadForm(StyledForm):
+    file = forms.FileField(label=_("File"))
+
+
+class OutgoingForm(StyledForm):
+    organization = OrganizationChoiceField(queryset=None, label=_("Issuing organization"))
+    doc_type = forms.ChoiceField(label=_("Document type"))
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 2}))
+    body = forms.CharField(
+        label=_("Content"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_("One paragraph per line."),
+    )
+    superior_body = forms.CharField(label=_("Superior body"), required=False, max_length=255)
+    issuing_body = forms.CharField(label=_("Issuing body"), max_length=255)
+    place = forms.CharField(label=_("Place"), max_length=100)
+    authority_line = forms.CharField(
+        label=_("Signing on behalf of"),
+        required=False,
+        max_length=100,
+        help_text=_("For example T/M BAN THƯỜNG VỤ."),
+    )
+    signer_position = forms.CharField(label=_("Signer's position"), max_length=100)
+    recipients = forms.CharField(
+        label=_("Recipients"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line."),
+    )
+    urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices, required=False)
+    confidentiality = forms.TypedChoiceField(
+        label=_("Confidentiality"), choices=Clearance.choices, coerce=int, initial=0
+    )
+    note = forms.CharField(label=_("Note on this version"), required=False, max_length=300)
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        self.fields["doc_type"].choices = type_choices(timezone.localdate())
+
+
+class AppraiseForm(StyledForm):
+    verdict = forms.ChoiceField(label=_("Verdict"), choices=Verdict.choices)
+    text = forms.CharField(
+        label=_("Comments"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class SubmitForm(StyledForm):
+    signer = forms.ModelChoiceField(queryset=None, label=_("Signer"))
+
+    def __init__(self, *args, signers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signer"].queryset = signers
+        self.fields["signer"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class IssueForm(StyledForm):
+    issued_on = _date(_("Issue date"), required=False)
+
+
+class DispatchForm(StyledForm):
+    recipients = forms.CharField(
+        label=_("Recipients"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line; empty: the document's list of recipients."),
+    )
+    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
+    sent_on = _date(_("Sent on"), required=False)
+
+
+class SealForm(StyledForm):
+    copies = forms.IntegerField(label=_("Copies sealed"), min_value=1, max_value=9999, initial=1)
+    note = forms.CharField(label=_("Note"), required=False, max_length=300)
+
+
+class PassphraseForm(StyledForm):
+    passphrase = forms.CharField(
+        label=_("Certificate passphrase"), widget=forms.PasswordInput, strip=False
+    )

@@ -1,0 +1,15 @@
+"""The party's document layout (domain.md §1): what is printed, as DOCX and as PDF."""
+
+from .docx import render_docx
+from .errors import LayoutError, PdfConversionError
+from .model import PartyDocumentLayout
+from .pdf import docx_to_pdf, soffice_available
+
+__all__ = [
+    "LayoutError",
+    "PartyDocumentLayout",
+    "PdfConversionError",
+    "docx_to_pdf",
+    "render_docx",
+    "soffice_available",
+]

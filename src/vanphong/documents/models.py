@@ -1,0 +1,520 @@
+"""Incoming and outgoing documents, their routing, appraisal, signing, dispatch and seal log.
+
+Every record belongs to an organization (the committee or body whose office keeps the register);
+access goes through `core.access` via `access_org_path`, and `confidentiality` narrows lists to the
+reader's clearance. Rules (document types, abbreviations) are dated data (core.rules).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from vanphong.core import vntext
+from vanphong.core.access import Action
+from vanphong.core.models import Clearance, NumberSequence
+from vanphong.organizations.models import CommitteeTerm, Organization
+
+
+class Urgency(models.TextChoices):
+    NORMAL = "", _("Normal")
+    URGENT = "urgent", _("Urgent (Khẩn)")
+    VERY_URGENT = "very_urgent", _("Very urgent (Thượng khẩn)")
+    FLASH = "flash", _("Flash (Hỏa tốc)")
+
+
+URGENCY_MARKS = {
+    Urgency.NORMAL: "",
+    Urgency.URGENT: "KHẨN",
+    Urgency.VERY_URGENT: "THƯỢNG KHẨN",
+    Urgency.FLASH: "HỎA TỐC",
+}
+CONFIDENTIALITY_MARKS = {
+    Clearance.NONE: "",
+    Clearance.SECRET: "MẬT",
+    Clearance.TOP_SECRET: "TỐI MẬT",
+    Clearance.ABSOLUTE_SECRET: "TUYỆT MẬT",
+}
+
+
+class Channel(models.TextChoices):
+    PAPER = "paper", _("Paper")
+    ELECTRONIC = "electronic", _("Electronic")
+
+
+class _Summarized(models.Model):
+    """Shared: the folded summary for Vietnamese-aware search (invariant 5)."""
+
+    summary = models.TextField(_("summary"))
+    summary_folded = models.TextField(editable=False, default="")
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.summary = vntext.canonical(self.summary)
+        self.summary_folded = vntext.fold(self.summary)
+        super().save(*args, **kwargs)
+
+
+class Congress(models.Model):
+    """A party congress (đại hội): all its documents share one sequence (domain.md §1)."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="congresses"
+    )
+    name = models.CharField(_("name"), max_length=255)
+    code = models.CharField(_("symbol code"), max_length=32, default="ĐH")
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on"))
+
+    access_org_path = "organization__path"
+
+    class Meta:
+        verbose_name = _("congress")
+        verbose_name_plural = _("congresses")
+        ordering = ["-opens_on"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IncomingStatus(models.TextChoices):
+    REGISTERED = "registered", _("Registered")
+    ASSIGNED = "assigned", _("Assigned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+
+
+class IncomingDocument(_Summarized):
+    """A document received and entered in the organization's incoming register for the year."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="incoming_documents"
+    )
+    year = models.PositiveSmallIntegerField(_("register year"))
+    number = models.PositiveIntegerField(_("incoming number"))
+    received_at = models.DateTimeField(_("received at"))
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    issuer = models.CharField(_("issuing body"), max_length=255)
+    issuer_folded = models.CharField(max_length=255, editable=False, default="")
+    original_number = models.CharField(_("number and symbol"), max_length=64)
+    document_date = models.DateField(_("document date"))
+    doc_type = models.CharField(_("document type"), max_length=64)
+    pages = models.PositiveSmallIntegerField(_("pages"), default=1)
+    urgency = models.CharField(
+        _("urgency"), max_length=16, choices=Urgency.choices, default=Urgency.NORMAL, blank=True
+    )
+    confidentiality = models.PositiveSmallIntegerField(
+        _("confidentiality"), choices=Clearance.choices, default=Clearance.NONE
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=IncomingStatus.choices,
+        default=IncomingStatus.REGISTERED,
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    direction = models.TextField(_("leader's direction"), blank=True)
+    directed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    directed_at = models.DateTimeField(null=True, blank=True)
+    result = models.TextField(_("result"), blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    access_org_path = "organization__path"
+    access_view_action = Action.DOCUMENT_VIEW
+
+    class Meta:
+        verbose_name = _("incoming document")
+        verbose_name_plural = _("incoming documents")
+        ordering = ["-year", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "year", "number"], name="unique_incoming_number"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["organization", "received_at"], name="incoming_received_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}/{self.year}"
+
+    def save(self, *args, **kwargs):
+        self.issuer = vntext.canonical(self.issuer)
+        self.issuer_folded = vntext.fold(self.issuer)
+        super().save(*args, **kwargs)
+
+
+class AssignmentRole(models.TextChoices):
+    LEAD = "lead", _("Lead handler")
+    CO = "co", _("Co-handler")
+    READER = "reader", _("For information")
+
+
+class Assignment(models.Model):
+    """Who handles an incoming document, in which role, by when."""
+
+    document = models.ForeignKey(
+        IncomingDocument, on_delete=models.CASCADE, related_name="assignments"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    department = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    role = models.CharField(_("role"), max_length=8, choices=AssignmentRole.choices)
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    assigned_at = models.DateTimeField(auto_now_add=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    reminded_before_on = models.DateField(null=True, blank=True)
+    reminded_overdue_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        constraints = [
+            models.UniqueConstraint(fields=["document", "user"], name="unique_assignment_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document} → {self.user} ({self.get_role_display()})"
+
+
+class ProgressNote(models.Model):
+    document = models.ForeignKey(IncomingDocument, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("progress"))
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at"]
+
+    def __str__(self) -> str:
+        return f"{self.document}: {self.text[:40]}"
+
+
+class OutgoingStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    APPRAISAL = "appraisal", _("In appraisal")
+    SUBMITTED = "submitted", _("Submitted for signature")
+    SIGNED = "signed", _("Signed")
+    ISSUED = "issued", _("Issued")
+    CANCELLED = "cancelled", _("Cancelled")
+    RECALLED = "recalled", _("Recalled")
+
+
+class OutgoingDocument(_Summarized):
+    """A document the organization drafts, appraises, signs, numbers and dispatches."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="outgoing_documents"
+    )
+    doc_type = models.CharField(_("document type"), max_length=64)
+    congress = models.ForeignKey(
+        Congress, on_delete=models.PROTECT, null=True, blank=True, related_name="documents"
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=OutgoingStatus.choices, default=OutgoingStatus.DRAFT
+    )
+    body = models.TextField(_("content"), blank=True)
+    urgency = models.CharField(
+        _("urgency"), max_length=16, choices=Urgency.choices, default=Urgency.NORMAL, blank=True
+    )
+    confidentiality = models.PositiveSmallIntegerField(
+        _("confidentiality"), choices=Clearance.choices, default=Clearance.NONE
+    )
+    superior_body = models.CharField(_("superior body"), max_length=255, blank=True)
+    issuing_body = models.CharField(_("issuing body"), max_length=255)
+    place = models.CharField(_("place"), max_length=100)
+    authority_line = models.CharField(_("signing on behalf of"), max_length=100, blank=True)
+    signer_position = models.CharField(_("signer's position"), max_length=100)
+    signer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("signer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recipients = models.TextField(_("recipients"), blank=True, help_text=_("One per line."))
+    in_reply_to = models.ForeignKey(
+        IncomingDocument,
+        verbose_name=_("in reply to"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replies",
+    )
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    signed_at = models.DateTimeField(_("signed at"), null=True, blank=True)
+    # Set once, at issue; an issued document is never edited, only recalled (invariant 3).
+    sequence = models.ForeignKey(
+        NumberSequence, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    term = models.ForeignKey(
+        CommitteeTerm, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    number = models.PositiveIntegerField(_("number"), null=True, blank=True)
+    symbol = models.CharField(_("number and symbol"), max_length=64, blank=True)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    issued_at = models.DateTimeField(null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    ended_reason = models.TextField(_("reason"), blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    access_org_path = "organization__path"
+    access_view_action = Action.DOCUMENT_VIEW
+
+    class Meta:
+        verbose_name = _("outgoing document")
+        verbose_name_plural = _("outgoing documents")
+        ordering = ["-issued_on", "-number", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["sequence", "number"], name="unique_outgoing_number")
+        ]
+        indexes = [
+            models.Index(fields=["organization", "issued_on"], name="outgoing_register_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.symbol or str(_("Draft"))
+
+    def recipient_list(self) -> list[str]:
+        return [line.strip() for line in self.recipients.splitlines() if line.strip()]
+
+
+class DraftVersion(models.Model):
+    """One saved version of a draft's text (kept through appraisal)."""
+
+    document = models.ForeignKey(
+        OutgoingDocument, on_delete=models.CASCADE, related_name="versions"
+    )
+    version = models.PositiveSmallIntegerField()
+    summary = models.TextField()
+    body = models.TextField(blank=True)
+    note = models.CharField(max_length=300, blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["version"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "version"], name="unique_draft_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document} v{self.version}"
+
+
+class Verdict(models.TextChoices):
+    AGREE = "agree", _("Agree")
+    REVISE = "revise", _("Needs revision")
+
+
+class AppraisalComment(models.Model):
+    document = models.ForeignKey(
+        OutgoingDocument, on_delete=models.CASCADE, related_name="appraisals"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    verdict = models.CharField(_("verdict"), max_length=8, choices=Verdict.choices)
+    text = models.TextField(_("comments"), blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at"]
+
+    def __str__(self) -> str:
+        return f"{self.document}: {self.get_verdict_display()}"
+
+
+class DeliveryStatus(models.TextChoices):
+    SENT = "sent", _("Sent")
+    DELIVERED = "delivered", _("Delivered")
+    RETURNED = "returned", _("Returned")
+    RECALLED = "recalled", _("Recalled")
+
+
+class Dispatch(models.Model):
+    """One recipient of an issued document and what became of the copy sent."""
+
+    document = models.ForeignKey(
+        OutgoingDocument, on_delete=models.CASCADE, related_name="dispatches"
+    )
+    recipient = models.CharField(_("recipient"), max_length=255)
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    sent_on = models.DateField(_("sent on"))
+    status = models.CharField(
+        _("delivery status"), max_length=16, choices=DeliveryStatus.choices, default="sent"
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("dispatch")
+        verbose_name_plural = _("dispatches")
+        ordering = ["sent_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.document} → {self.recipient}"
+
+
+class SealUse(models.Model):
+    """The seal-use log (sổ theo dõi sử dụng con dấu): document, person, time."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    document = models.ForeignKey(
+        OutgoingDocument, on_delete=models.PROTECT, related_name="seal_uses"
+    )
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    used_at = models.DateTimeField(_("used at"), auto_now_add=True)
+    copies = models.PositiveSmallIntegerField(_("copies sealed"), default=1)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    access_org_path = "organization__path"
+    access_view_action = Action.DOCUMENT_VIEW
+
+    class Meta:
+        verbose_name = _("seal use")
+        verbose_name_plural = _("seal uses")
+        ordering = ["used_at"]
+
+    def __str__(self) -> str:
+        return f"{self.document} — {self.used_at:%d/%m/%Y %H:%M}"
+
+
+class FileRole(models.TextChoices):
+    SCAN = "scan", _("Received file")
+    ATTACHMENT = "attachment", _("Attachment")
+    ISSUED_DOCX = "issued_docx", _("Issued document (DOCX)")
+    ISSUED_PDF = "issued_pdf", _("Issued document (PDF)")
+    SIGNED_PDF = "signed_pdf", _("Digitally signed PDF")
+
+
+class DocumentFile(models.Model):
+    """A stored file of an incoming or outgoing document (checked before it was stored)."""
+
+    incoming = models.ForeignKey(
+        IncomingDocument, on_delete=models.PROTECT, null=True, blank=True, related_name="files"
+    )
+    outgoing = models.ForeignKey(
+        OutgoingDocument, on_delete=models.PROTECT, null=True, blank=True, related_name="files"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=FileRole.choices)
+    file = models.FileField(max_length=300)
+    name = models.CharField(_("file name"), max_length=200)
+    kind = models.CharField(max_length=8)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    signatures = models.JSONField(null=True, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("document file")
+        verbose_name_plural = _("document files")
+        ordering = ["uploaded_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(incoming__isnull=False, outgoing__isnull=True)
+                | models.Q(incoming__isnull=True, outgoing__isnull=False),
+                name="file_belongs_to_one_document",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def document(self):
+        return self.incoming or self.outgoing
+
+
+class ConfidentialAccess(models.Model):
+    """Each view or download of a classified document (invariant 1): who, when, what."""
+
+    class Kind(models.TextChoices):
+        VIEW = "view", _("Viewed")
+        DOWNLOAD = "download", _("Downloaded")
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    target_type = models.CharField(max_length=100)
+    target_id = models.CharField(max_length=64)
+    target_label = models.CharField(max_length=100)
+    file_name = models.CharField(max_length=200, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    access_org_path = "organization__path"
+    access_view_action = Action.AUDIT_VIEW
+
+    class Meta:
+        verbose_name = _("access to a classified document")
+        verbose_name_plural = _("accesses to classified documents")
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.get_kind_display()} {self.target_label}"
+
+
+class SigningCertificate(models.Model):
+    """The organization's PKCS#12 for signing issued PDFs, set by an administrator.
+
+    The passphrase is never stored: the clerk types it when signing (docs/decisions/0009).
+    """
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="signing_certificates"
+    )
+    pkcs12 = models.BinaryField()
+    subject = models.CharField(_("subject"), max_length=255)
+    valid_until = models.DateTimeField(_("valid until"))
+    active = models.BooleanField(_("in use"), default=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    access_org_path = "organization__path"
+    access_view_action = Action.DOCUMENT_ISSUE
+
+    class Meta:
+        verbose_name = _("signing certificate")
+        verbose_name_plural = _("signing certificates")
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class TrustedRoot(models.Model):
+    """A root certificate trusted when checking signatures on received PDFs."""
+
+    name = models.CharField(_("name"), max_length=255)
+    pem = models.TextField(_("certificate (PEM)"))
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("trusted root certificate")
+        verbose_name_plural = _("trusted root certificates")
+
+    def __str__(self) -> str:
+        return self.name

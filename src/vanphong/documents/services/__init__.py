@@ -1,0 +1,1 @@
+"""Every state change of the documents area (DESIGN.md: services own the writes)."""

@@ -1,0 +1,50 @@
+from django.utils.translation import gettext_lazy as _
+
+from vanphong.core.errors import ServiceError
+
+
+class DocumentError(ServiceError):
+    UNKNOWN_TYPE = "unknown_type", _("This document type is not in force on that date.")
+    FUTURE_DATE = "future_date", _("The document date is in the future.")
+    DATE_AFTER_RECEIPT = (
+        "date_after_receipt",
+        _("The document is dated after the day it was received."),
+    )
+    DEADLINE_PAST = "deadline_past", _("The deadline is before the day of assignment.")
+    EMPTY_SUMMARY = "empty_summary", _("The summary (trích yếu) is required.")
+    PAGES = "pages", _("The number of pages must be at least 1.")
+    WRONG_STATE = "wrong_state", _("This step is not possible in the document's current state.")
+    NO_LEAD = "no_lead", _("Choose exactly one lead handler.")
+    HANDLER_SCOPE = (
+        "handler_scope",
+        _("%(name)s does not work with documents of this organization."),
+    )
+    HANDLER_CLEARANCE = (
+        "handler_clearance",
+        _("%(name)s does not have the clearance for this document."),
+    )
+    NOT_HANDLER = "not_handler", _("Only a handler of this document can record progress.")
+    NOT_SIGNER = "not_signer", _("Only the designated signer can sign this document.")
+    SIGNER_AUTHORITY = (
+        "signer_authority",
+        _("%(name)s has no authority to sign documents of this organization."),
+    )
+    NOT_APPRAISED = (
+        "not_appraised",
+        _("The latest version has not been appraised as agreed."),
+    )
+    NO_TERM = (
+        "no_term",
+        _("No committee term of %(org)s covers %(date)s: add the term before issuing."),
+    )
+    CONGRESS_DATES = (
+        "congress_dates",
+        _("Congress documents are issued between its opening and closing days."),
+    )
+    NO_RECIPIENTS = "no_recipients", _("List at least one recipient.")
+    REASON_REQUIRED = "reason_required", _("Give the reason.")
+    NO_CERTIFICATE = (
+        "no_certificate",
+        _("The organization has no signing certificate: an administrator must add one."),
+    )
+    ISSUE_DATE = "issue_date", _("The issue date cannot be before the signature.")

@@ -1,0 +1,280 @@
+"""Incoming documents: registration in the year's register, routing, progress, closing."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vanphong.core import access, audit, notifications, numbering, vntext
+from vanphong.core.access import Action
+from vanphong.core.models import Clearance, Notification
+from vanphong.documents.models import (
+    Assignment,
+    AssignmentRole,
+    IncomingDocument,
+    IncomingStatus,
+    ProgressNote,
+)
+from vanphong.documents.services.errors import DocumentError
+from vanphong.documents.symbols import strip_number_prefix
+from vanphong.documents.types import type_rule
+
+
+def incoming_key(year: int) -> tuple[str, str]:
+    return f"incoming:{year}", _("Incoming documents %(year)s") % {"year": year}
+
+
+def find_duplicates(organization, *, issuer: str, original_number: str, document_date):
+    """Registered documents with the same issuer, number and symbol, and date (shown before saving)."""
+    return IncomingDocument.objects.filter(
+        organization=organization,
+        issuer_folded=vntext.fold(vntext.canonical(issuer)),
+        original_number=strip_number_prefix(original_number),
+        document_date=document_date,
+    ).order_by("year", "number")
+
+
+def register_incoming(
+    *,
+    acting_user,
+    organization,
+    received_at: datetime.datetime,
+    channel: str,
+    issuer: str,
+    original_number: str,
+    document_date: datetime.date,
+    doc_type: str,
+    summary: str,
+    pages: int = 1,
+    urgency: str = "",
+    confidentiality: int = Clearance.NONE,
+) -> IncomingDocument:
+    """Enter a received document with the next number of the organization's register for the year."""
+    received_day = timezone.localdate(received_at)
+    if document_date > timezone.localdate():
+        raise DocumentError(DocumentError.FUTURE_DATE)
+    if document_date > received_day:
+        raise DocumentError(DocumentError.DATE_AFTER_RECEIPT)
+    if not (summary or "").strip():
+        raise DocumentError(DocumentError.EMPTY_SUMMARY)
+    if pages < 1:
+        raise DocumentError(DocumentError.PAGES)
+    type_rule(doc_type, document_date)
+    with transaction.atomic():
+        key, label = incoming_key(received_day.year)
+        _sequence, number = numbering.allocate(organization, key, label)
+        document = IncomingDocument.objects.create(
+            organization=organization,
+            year=received_day.year,
+            number=number,
+            received_at=received_at,
+            channel=channel,
+            issuer=issuer.strip(),
+            original_number=strip_number_prefix(original_number),
+            document_date=document_date,
+            doc_type=doc_type,
+            summary=summary.strip(),
+            pages=pages,
+            urgency=urgency,
+            confidentiality=confidentiality,
+            registered_by=acting_user,
+        )
+        audit.record(
+            actor=acting_user,
+            action="incoming.register",
+            target=document,
+            after=snap(document),
+        )
+    return document
+
+
+def snap(document) -> dict:
+    """An audit snapshot; a classified document's summary and text stay out of the trail,
+    which more people read than the document (issue 3 §5)."""
+    secret = ("summary", "body") if document.confidentiality > Clearance.NONE else ()
+    return audit.snapshot(document, exclude=secret)
+
+
+def _safe_title(document, template: str) -> str:
+    """A notification title that never carries a classified summary (issue 3 §5)."""
+    if document.confidentiality > Clearance.NONE:
+        subject = _("classified document no. %(number)s/%(year)s") % {
+            "number": document.number,
+            "year": document.year,
+        }
+    else:
+        subject = f"{document.number}/{document.year} — {document.summary[:120]}"
+    return template % {"document": subject}
+
+
+def assign(
+    *,
+    acting_user,
+    document: IncomingDocument,
+    lead,
+    co_handlers=(),
+    readers=(),
+    deadline: datetime.date | None = None,
+    direction: str = "",
+) -> list[Assignment]:
+    """Route the document: one lead handler, co-handlers and readers, one deadline."""
+    if document.status == IncomingStatus.DONE:
+        raise DocumentError(DocumentError.WRONG_STATE)
+    if deadline is not None and deadline < timezone.localdate():
+        raise DocumentError(DocumentError.DEADLINE_PAST)
+    if lead is None:
+        raise DocumentError(DocumentError.NO_LEAD)
+    people = [(lead, AssignmentRole.LEAD)]
+    people += [(u, AssignmentRole.CO) for u in co_handlers if u.pk != lead.pk]
+    seen = {u.pk for u, _r in people}
+    people += [(u, AssignmentRole.READER) for u in readers if u.pk not in seen]
+    for user, role in people:
+        action = Action.DOCUMENT_VIEW if role == AssignmentRole.READER else Action.DOCUMENT_HANDLE
+        if not access.can(user, action, document.organization):
+            raise DocumentError(DocumentError.HANDLER_SCOPE, name=user.get_full_name() or user)
+        if not access.clearance_allows(user, document.confidentiality):
+            raise DocumentError(DocumentError.HANDLER_CLEARANCE, name=user.get_full_name() or user)
+    with transaction.atomic():
+        document = IncomingDocument.objects.select_for_update().get(pk=document.pk)
+        before = snap(document)
+        previous = {a.user_id: a.role for a in document.assignments.all()}
+        document.assignments.all().delete()
+        rows = [
+            Assignment.objects.create(
+                document=document,
+                user=user,
+                role=role,
+                deadline=deadline if role != AssignmentRole.READER else None,
+                assigned_by=acting_user,
+            )
+            for user, role in people
+        ]
+        document.deadline = deadline
+        document.status = IncomingStatus.ASSIGNED
+        if direction.strip():
+            document.direction = direction.strip()
+            document.directed_by = acting_user
+            document.directed_at = timezone.now()
+        document.save()
+        audit.record(
+            actor=acting_user,
+            action="incoming.assign",
+            target=document,
+            before={**before, "handlers": previous},
+            after={
+                **snap(document),
+                "handlers": {str(u.pk): role for u, role in people},
+            },
+        )
+        notifications.notify(
+            [user for user, _role in people],
+            kind=Notification.Kind.DOCUMENT_WORK,
+            title=_safe_title(document, _("New assignment: %(document)s")),
+            url=document_url(document),
+        )
+    return rows
+
+
+def record_direction(*, acting_user, document: IncomingDocument, direction: str):
+    """The leader's direction (ý kiến chỉ đạo) on a document."""
+    if not direction.strip():
+        raise DocumentError(DocumentError.REASON_REQUIRED)
+    with transaction.atomic():
+        before = snap(document)
+        document.direction = direction.strip()
+        document.directed_by = acting_user
+        document.directed_at = timezone.now()
+        document.save(update_fields=["direction", "directed_by", "directed_at"])
+        audit.record(
+            actor=acting_user,
+            action="incoming.direct",
+            target=document,
+            before=before,
+            after=snap(document),
+        )
+        handlers = [a.user for a in document.assignments.select_related("user")]
+        notifications.notify(
+            handlers,
+            kind=Notification.Kind.DOCUMENT_WORK,
+            title=_safe_title(document, _("Leader's direction on %(document)s")),
+            url=document_url(document),
+        )
+    return document
+
+
+def _require_handler(user, document: IncomingDocument) -> Assignment | None:
+    assignment = document.assignments.filter(
+        user=user, role__in=[AssignmentRole.LEAD, AssignmentRole.CO]
+    ).first()
+    if assignment is None and not access.can(user, Action.DOCUMENT_ROUTE, document):
+        raise DocumentError(DocumentError.NOT_HANDLER)
+    return assignment
+
+
+def add_progress(*, acting_user, document: IncomingDocument, text: str) -> ProgressNote:
+    if document.status == IncomingStatus.DONE:
+        raise DocumentError(DocumentError.WRONG_STATE)
+    if not text.strip():
+        raise DocumentError(DocumentError.REASON_REQUIRED)
+    _require_handler(acting_user, document)
+    with transaction.atomic():
+        note = ProgressNote.objects.create(document=document, author=acting_user, text=text.strip())
+        if document.status == IncomingStatus.ASSIGNED:
+            document.status = IncomingStatus.IN_PROGRESS
+            document.save(update_fields=["status"])
+        audit.record(
+            actor=acting_user,
+            action="incoming.progress",
+            target=document,
+            after={"progress": note.text if not document.confidentiality else "…"},
+        )
+    return note
+
+
+def close(*, acting_user, document: IncomingDocument, result: str, reply=None):
+    """Close the document with a result, or with the reply document that answered it."""
+    if document.status == IncomingStatus.DONE:
+        raise DocumentError(DocumentError.WRONG_STATE)
+    if not result.strip() and reply is None:
+        raise DocumentError(DocumentError.REASON_REQUIRED)
+    _require_handler(acting_user, document)
+    with transaction.atomic():
+        _close(acting_user, document, result.strip() or _reply_result(reply))
+    return document
+
+
+def _reply_result(reply) -> str:
+    return _("Answered by document no. %(symbol)s") % {"symbol": reply.symbol}
+
+
+def _close(acting_user, document: IncomingDocument, result: str) -> None:
+    before = snap(document)
+    now = timezone.now()
+    document.status = IncomingStatus.DONE
+    document.result = result
+    document.closed_at = now
+    document.save(update_fields=["status", "result", "closed_at"])
+    document.assignments.filter(done_at__isnull=True).update(done_at=now)
+    audit.record(
+        actor=acting_user,
+        action="incoming.close",
+        target=document,
+        before=before,
+        after=snap(document),
+    )
+
+
+def close_by_reply(acting_user, reply) -> None:
+    """Issuing a reply closes the document it answers (called inside the issue transaction)."""
+    document = reply.in_reply_to
+    if document is not None and document.status != IncomingStatus.DONE:
+        _close(acting_user, document, _reply_result(reply))
+
+
+def document_url(document) -> str:
+    from django.urls import reverse
+
+    if isinstance(document, IncomingDocument):
+        return reverse("documents:incoming_detail", args=[document.pk])
+    return reverse("documents:outgoing_detail", args=[document.pk])

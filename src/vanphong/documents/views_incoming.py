@@ -1,0 +1,298 @@
+"""Pages of incoming documents: the register list, registration, the document and its routing.
+HTTP only: access through core/access.py, changes through documents/services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vanphong.core import access, vntext
+from vanphong.core.access import Action
+from vanphong.core.errors import ServiceError
+from vanphong.documents import forms
+from vanphong.documents.models import (
+    AssignmentRole,
+    ConfidentialAccess,
+    DocumentFile,
+    IncomingDocument,
+    IncomingStatus,
+)
+from vanphong.documents.services import files, incoming
+from vanphong.documents.types import type_name
+from vanphong.documents.views_common import (
+    organizations_for,
+    paginate,
+    people_for,
+)
+
+
+def _documents(user):
+    return access.visible(
+        user,
+        IncomingDocument.objects.select_related("organization"),
+        Action.DOCUMENT_VIEW,
+    )
+
+
+@login_required
+def incoming_list(request):
+    access.require(request.user, Action.DOCUMENT_VIEW)
+    documents = _documents(request.user)
+    q = request.GET.get("q", "").strip()
+    if q:
+        folded = vntext.fold(vntext.canonical(q))
+        documents = documents.filter(
+            Q(summary_folded__contains=folded)
+            | Q(issuer_folded__contains=folded)
+            | Q(original_number__icontains=q)
+        )
+    status = request.GET.get("trang_thai", "")
+    if status in IncomingStatus.values:
+        documents = documents.filter(status=status)
+    year = request.GET.get("nam", "")
+    if year.isdigit():
+        documents = documents.filter(year=int(year))
+    page = paginate(request, documents.order_by("-received_at", "-number"))
+    return render(
+        request,
+        "documents/incoming_list.html",
+        {
+            "page": page,
+            "q": q,
+            "status": status,
+            "year": year,
+            "statuses": IncomingStatus.choices,
+            "can_register": access.can(request.user, Action.DOCUMENT_REGISTER),
+        },
+    )
+
+
+def _attach(request, document, uploaded) -> None:
+    files.add_upload(request.user, document, uploaded)
+
+
+@login_required
+def incoming_register(request):
+    access.require(request.user, Action.DOCUMENT_REGISTER)
+    organizations = organizations_for(request.user, Action.DOCUMENT_REGISTER)
+    form = forms.IncomingForm(
+        request.POST or None, request.FILES or None, organizations=organizations
+    )
+    duplicates = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        duplicates = list(
+            access.visible(
+                request.user,
+                incoming.find_duplicates(
+                    data["organization"],
+                    issuer=data["issuer"],
+                    original_number=data["original_number"],
+                    document_date=data["document_date"],
+                ),
+                Action.DOCUMENT_VIEW,
+            )
+        )
+        if duplicates and not data["confirm_duplicate"]:
+            messages.warning(
+                request,
+                _("A document with the same issuer, number and date is already registered."),
+            )
+        else:
+            try:
+                document = _register(request, data)
+            except ServiceError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(
+                    request,
+                    _("Registered as incoming no. %(number)s/%(year)s.")
+                    % {"number": document.number, "year": document.year},
+                )
+                return redirect("documents:incoming_detail", pk=document.pk)
+    return render(
+        request,
+        "documents/incoming_register.html",
+        {"form": form, "duplicates": duplicates},
+    )
+
+
+def _register(request, data) -> IncomingDocument:
+    """Check the file first, then register and store it in one transaction: all or nothing."""
+    from django.db import transaction
+
+    from vanphong.documents.uploads import FileKind, check_upload
+
+    uploaded = data.get("file")
+    if uploaded:
+        check_upload(uploaded, allowed=set(FileKind))
+    with transaction.atomic():
+        document = incoming.register_incoming(
+            acting_user=request.user,
+            organization=data["organization"],
+            received_at=data["received_at"],
+            channel=data["channel"],
+            issuer=data["issuer"],
+            original_number=data["original_number"],
+            document_date=data["document_date"],
+            doc_type=data["doc_type"],
+            summary=data["summary"],
+            pages=data["pages"],
+            urgency=data["urgency"] or "",
+            confidentiality=data["confidentiality"],
+        )
+        if uploaded:
+            _attach(request, document, uploaded)
+    return document
+
+
+def _get(request, pk) -> IncomingDocument:
+    return access.get_for(
+        request.user,
+        IncomingDocument.objects.select_related("organization", "registered_by", "directed_by"),
+        pk,
+        Action.DOCUMENT_VIEW,
+    )
+
+
+def _is_handler(user, document) -> bool:
+    return document.assignments.filter(
+        user=user, role__in=[AssignmentRole.LEAD, AssignmentRole.CO]
+    ).exists() or access.can(user, Action.DOCUMENT_ROUTE, document)
+
+
+@login_required
+def incoming_detail(request, pk):
+    document = _get(request, pk)
+    files.log_access(request.user, document, ConfidentialAccess.Kind.VIEW)
+    user = request.user
+    can_route = access.can(user, Action.DOCUMENT_ROUTE, document)
+    open_ = document.status != IncomingStatus.DONE
+    context = {
+        "document": document,
+        "type_name": type_name(document.doc_type, document.document_date),
+        "assignments": document.assignments.select_related("user").order_by("role", "pk"),
+        "notes": document.notes.select_related("author"),
+        "files": document.files.all(),
+        "replies": access.visible(user, document.replies.all(), Action.DOCUMENT_VIEW),
+        "can_route": can_route and open_,
+        "can_handle": open_ and _is_handler(user, document),
+        "can_upload": access.can(user, Action.DOCUMENT_REGISTER, document),
+        "can_reply": open_ and access.can(user, Action.DOCUMENT_DRAFT, document),
+    }
+    if context["can_route"]:
+        people = people_for(document.organization, Action.DOCUMENT_VIEW, document.confidentiality)
+        context["assign_form"] = forms.AssignForm(
+            people=people, initial={"deadline": document.deadline}
+        )
+    context["text_form"] = forms.TextForm()
+    context["upload_form"] = forms.UploadForm()
+    return render(request, "documents/incoming_detail.html", context)
+
+
+STEPS = {
+    "assign": Action.DOCUMENT_ROUTE,
+    "direct": Action.DOCUMENT_ROUTE,
+    "progress": Action.DOCUMENT_VIEW,  # the service checks that the user handles it
+    "close": Action.DOCUMENT_VIEW,
+    "upload": Action.DOCUMENT_REGISTER,
+    "verify": Action.DOCUMENT_VIEW,
+}
+
+
+@login_required
+@require_POST
+def incoming_step(request, pk, step):
+    if step not in STEPS:
+        raise Http404
+    document = _get(request, pk)
+    access.require(request.user, STEPS[step], document)
+    try:
+        done = _run_step(request, document, step)
+    except ServiceError as exc:
+        messages.error(request, str(exc))
+    else:
+        if done:
+            messages.success(request, done)
+    return redirect("documents:incoming_detail", pk=document.pk)
+
+
+def _run_step(request, document, step) -> str:
+    user = request.user
+    if step == "assign":
+        people = people_for(document.organization, Action.DOCUMENT_VIEW, document.confidentiality)
+        form = forms.AssignForm(request.POST, people=people)
+        if not form.is_valid():
+            raise _form_error(form)
+        data = form.cleaned_data
+        incoming.assign(
+            acting_user=user,
+            document=document,
+            lead=data["lead"],
+            co_handlers=data["co_handlers"],
+            readers=data["readers"],
+            deadline=data["deadline"],
+            direction=data["direction"],
+        )
+        return _("Assigned.")
+    if step == "upload":
+        form = forms.UploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            raise _form_error(form)
+        _attach(request, document, form.cleaned_data["file"])
+        return _("File added.")
+    if step == "verify":
+        row = document.files.filter(pk=request.POST.get("file")).first()
+        if row is None:
+            raise Http404
+        checks = files.verify_signatures(row)
+        return _("Signatures checked: %(count)s.") % {"count": len(checks)}
+    form = forms.TextForm(request.POST)
+    if not form.is_valid():
+        raise _form_error(form)
+    text = form.cleaned_data["text"]
+    if step == "direct":
+        incoming.record_direction(acting_user=user, document=document, direction=text)
+        return _("Direction recorded.")
+    if step == "progress":
+        incoming.add_progress(acting_user=user, document=document, text=text)
+        return _("Progress recorded.")
+    incoming.close(acting_user=user, document=document, result=text)
+    return _("The document is closed.")
+
+
+class _FormInvalid(ServiceError):
+    pass
+
+
+def _form_error(form) -> ServiceError:
+    first = next(iter(form.errors.values()))[0]
+    return _FormInvalid(("invalid", first))
+
+
+@login_required
+def file_download(request, pk):
+    row = DocumentFile.objects.select_related("incoming", "outgoing").filter(pk=pk).first()
+    if row is None:
+        raise Http404
+    document = row.document
+    access.get_for(request.user, type(document).objects.all(), document.pk, Action.DOCUMENT_VIEW)
+    try:
+        data = files.read_file(request.user, row)
+    except FileNotFoundError:
+        raise Http404 from None
+    except PermissionDenied:
+        raise Http404 from None
+    response = HttpResponse(data, content_type=row.content_type)
+    disposition = "inline" if row.kind == "pdf" else "attachment"
+    from django.utils.http import content_disposition_header
+
+    response["Content-Disposition"] = content_disposition_header(
+        disposition == "attachment", row.name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

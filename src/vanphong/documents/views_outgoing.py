@@ -1,0 +1,326 @@
+"""Pages of outgoing documents: drafting with versions, appraisal, signature, issue, dispatch,
+seal log, digital signature. HTTP only: access through core/access.py, changes through services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vanphong.core import access, vntext
+from vanphong.core.access import Action
+from vanphong.core.errors import ServiceError
+from vanphong.documents import forms
+from vanphong.documents.models import (
+    ConfidentialAccess,
+    FileRole,
+    IncomingDocument,
+    OutgoingDocument,
+    OutgoingStatus,
+)
+from vanphong.documents.rendering import docx_file_name, docx_for
+from vanphong.documents.services import dispatch, files, outgoing
+from vanphong.documents.types import type_name
+from vanphong.documents.views_common import organizations_for, paginate, people_for
+from vanphong.documents.views_incoming import _form_error
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@login_required
+def outgoing_list(request):
+    access.require(request.user, Action.DOCUMENT_VIEW)
+    documents = access.visible(
+        request.user,
+        OutgoingDocument.objects.select_related("organization"),
+        Action.DOCUMENT_VIEW,
+    )
+    q = request.GET.get("q", "").strip()
+    if q:
+        folded = vntext.fold(vntext.canonical(q))
+        documents = documents.filter(Q(summary_folded__contains=folded) | Q(symbol__icontains=q))
+    status = request.GET.get("trang_thai", "")
+    if status in OutgoingStatus.values:
+        documents = documents.filter(status=status)
+    page = paginate(request, documents.order_by("-created_at"))
+    return render(
+        request,
+        "documents/outgoing_list.html",
+        {
+            "page": page,
+            "q": q,
+            "status": status,
+            "statuses": OutgoingStatus.choices,
+            "can_draft": access.can(request.user, Action.DOCUMENT_DRAFT),
+        },
+    )
+
+
+def _initial_from(organization) -> dict:
+    """Sensible defaults: the issuing body and place of the organization's last document."""
+    last = (
+        OutgoingDocument.objects.filter(organization=organization).order_by("-created_at").first()
+    )
+    if last is None:
+        parent = organization.get_parent() if organization.depth > 1 else None
+        return {
+            "organization": organization,
+            "issuing_body": organization.name,
+            "superior_body": parent.name if parent and parent.depth > 1 else "",
+        }
+    return {
+        "organization": organization,
+        "issuing_body": last.issuing_body,
+        "superior_body": last.superior_body,
+        "place": last.place,
+        "authority_line": last.authority_line,
+        "signer_position": last.signer_position,
+    }
+
+
+@login_required
+def outgoing_create(request):
+    access.require(request.user, Action.DOCUMENT_DRAFT)
+    organizations = organizations_for(request.user, Action.DOCUMENT_DRAFT)
+    reply_to = None
+    if request.GET.get("tra_loi") or request.POST.get("in_reply_to"):
+        reply_to = access.get_for(
+            request.user,
+            IncomingDocument.objects.all(),
+            request.GET.get("tra_loi") or request.POST.get("in_reply_to"),
+            Action.DOCUMENT_VIEW,
+        )
+    initial = {}
+    first = reply_to.organization if reply_to else organizations.first()
+    if first is not None:
+        initial = _initial_from(first)
+    if reply_to:
+        initial.update(
+            doc_type="cong_van",
+            summary=_("Reply to %(number)s") % {"number": reply_to.original_number},
+            recipients=reply_to.issuer,
+            confidentiality=reply_to.confidentiality,
+        )
+    form = forms.OutgoingForm(request.POST or None, organizations=organizations, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("note", None)
+        organization = data.pop("organization")
+        try:
+            document = outgoing.create_draft(
+                acting_user=request.user,
+                organization=organization,
+                in_reply_to=reply_to,
+                **data,
+            )
+        except ServiceError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Draft saved."))
+            return redirect("documents:outgoing_detail", pk=document.pk)
+    return render(
+        request,
+        "documents/outgoing_form.html",
+        {"form": form, "reply_to": reply_to, "document": None},
+    )
+
+
+def _get(request, pk, action=Action.DOCUMENT_VIEW) -> OutgoingDocument:
+    return access.get_for(
+        request.user,
+        OutgoingDocument.objects.select_related("organization", "signer", "drafted_by"),
+        pk,
+        action,
+    )
+
+
+@login_required
+def outgoing_edit(request, pk):
+    document = _get(request, pk)
+    access.require(request.user, Action.DOCUMENT_DRAFT, document)
+    if document.status != OutgoingStatus.DRAFT:
+        messages.error(request, _("Only a draft can be edited."))
+        return redirect("documents:outgoing_detail", pk=pk)
+    organizations = organizations_for(request.user, Action.DOCUMENT_DRAFT).filter(
+        pk=document.organization_id
+    )
+    initial = {name: getattr(document, name) for name in outgoing.DRAFT_FIELDS}
+    initial["organization"] = document.organization
+    form = forms.OutgoingForm(request.POST or None, organizations=organizations, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        note = data.pop("note", "")
+        data.pop("organization")
+        try:
+            outgoing.update_draft(acting_user=request.user, document=document, note=note, **data)
+        except ServiceError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("New version saved."))
+            return redirect("documents:outgoing_detail", pk=pk)
+    return render(request, "documents/outgoing_form.html", {"form": form, "document": document})
+
+
+@login_required
+def outgoing_detail(request, pk):
+    document = _get(request, pk)
+    files.log_access(request.user, document, ConfidentialAccess.Kind.VIEW)
+    user = request.user
+    status = document.status
+    can = {
+        "draft": access.can(user, Action.DOCUMENT_DRAFT, document),
+        "appraise": access.can(user, Action.DOCUMENT_APPRAISE, document),
+        "sign": access.can(user, Action.DOCUMENT_SIGN, document) and document.signer_id == user.pk,
+        "issue": access.can(user, Action.DOCUMENT_ISSUE, document),
+    }
+    context = {
+        "document": document,
+        "type_name": type_name(document.doc_type, document.issued_on or document.created_at.date()),
+        "versions": document.versions.select_related("author").order_by("-version"),
+        "appraisals": document.appraisals.select_related("author"),
+        "dispatches": document.dispatches.all(),
+        "seal_uses": document.seal_uses.select_related("used_by"),
+        "files": document.files.all(),
+        "can": can,
+        "show": {
+            "edit": can["draft"] and status == OutgoingStatus.DRAFT,
+            "to_appraisal": can["draft"] and status == OutgoingStatus.DRAFT,
+            "appraise": can["appraise"] and status == OutgoingStatus.APPRAISAL,
+            "submit": can["draft"] and status == OutgoingStatus.APPRAISAL,
+            "sign": can["sign"] and status == OutgoingStatus.SUBMITTED,
+            "issue": can["issue"] and status == OutgoingStatus.SIGNED,
+            "after_issue": can["issue"] and status == OutgoingStatus.ISSUED,
+            "cancel": (can["draft"] and status in outgoing.EDITABLE)
+            or (can["issue"] and status in (OutgoingStatus.SIGNED, OutgoingStatus.ISSUED)),
+        },
+        "appraise_form": forms.AppraiseForm(),
+        "text_form": forms.TextForm(),
+        "issue_form": forms.IssueForm(),
+        "dispatch_form": forms.DispatchForm(),
+        "seal_form": forms.SealForm(),
+        "passphrase_form": forms.PassphraseForm(),
+    }
+    if context["show"]["submit"]:
+        context["submit_form"] = forms.SubmitForm(
+            signers=people_for(
+                document.organization, Action.DOCUMENT_SIGN, document.confidentiality
+            )
+        )
+    return render(request, "documents/outgoing_detail.html", context)
+
+
+@login_required
+def outgoing_docx(request, pk):
+    """The DOCX: the stored one of an issued document, a fresh rendering of a draft."""
+    document = _get(request, pk)
+    stored = document.files.filter(role=FileRole.ISSUED_DOCX).first()
+    if stored is not None:
+        data = files.read_file(request.user, stored)
+    else:
+        files.log_access(request.user, document, ConfidentialAccess.Kind.DOWNLOAD)
+        data = docx_for(document)
+    response = HttpResponse(data, content_type=DOCX)
+    response["Content-Disposition"] = content_disposition_header(True, docx_file_name(document))
+    return response
+
+
+STEPS = {
+    "to_appraisal": Action.DOCUMENT_DRAFT,
+    "appraise": Action.DOCUMENT_APPRAISE,
+    "submit": Action.DOCUMENT_DRAFT,
+    "sign": Action.DOCUMENT_SIGN,
+    "return": Action.DOCUMENT_SIGN,
+    "issue": Action.DOCUMENT_ISSUE,
+    "cancel": Action.DOCUMENT_VIEW,  # checked below by state
+    "recall": Action.DOCUMENT_ISSUE,
+    "dispatch": Action.DOCUMENT_ISSUE,
+    "seal": Action.DOCUMENT_ISSUE,
+    "pdf": Action.DOCUMENT_ISSUE,
+    "sign_pdf": Action.DOCUMENT_ISSUE,
+    "upload": Action.DOCUMENT_DRAFT,
+}
+
+
+@login_required
+@require_POST
+def outgoing_step(request, pk, step):
+    if step not in STEPS:
+        raise Http404
+    document = _get(request, pk)
+    action = STEPS[step]
+    if step == "cancel":
+        issued = document.status in (OutgoingStatus.SIGNED, OutgoingStatus.ISSUED)
+        action = Action.DOCUMENT_ISSUE if issued else Action.DOCUMENT_DRAFT
+    access.require(request.user, action, document)
+    try:
+        done = _run_step(request, document, step)
+    except ServiceError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, done)
+    return redirect("documents:outgoing_detail", pk=document.pk)
+
+
+def _valid(form):
+    if not form.is_valid():
+        raise _form_error(form)
+    return form.cleaned_data
+
+
+def _run_step(request, document, step) -> str:  # noqa: C901 — one branch per step, flat
+    user = request.user
+    if step == "to_appraisal":
+        outgoing.send_to_appraisal(acting_user=user, document=document)
+        return _("Sent for appraisal.")
+    if step == "appraise":
+        data = _valid(forms.AppraiseForm(request.POST))
+        outgoing.appraise(acting_user=user, document=document, **data)
+        return _("Appraisal recorded.")
+    if step == "submit":
+        signers = people_for(document.organization, Action.DOCUMENT_SIGN, document.confidentiality)
+        data = _valid(forms.SubmitForm(request.POST, signers=signers))
+        outgoing.submit_for_signature(acting_user=user, document=document, signer=data["signer"])
+        return _("Submitted for signature.")
+    if step == "sign":
+        outgoing.sign(acting_user=user, document=document)
+        return _("Signed.")
+    if step == "return":
+        data = _valid(forms.TextForm(request.POST))
+        outgoing.return_unsigned(acting_user=user, document=document, reason=data["text"])
+        return _("Returned to the drafter.")
+    if step == "issue":
+        data = _valid(forms.IssueForm(request.POST))
+        document = outgoing.issue(acting_user=user, document=document, on=data["issued_on"])
+        return _("Issued as no. %(symbol)s.") % {"symbol": document.symbol}
+    if step in ("cancel", "recall"):
+        data = _valid(forms.TextForm(request.POST))
+        service = outgoing.cancel if step == "cancel" else outgoing.recall
+        service(acting_user=user, document=document, reason=data["text"])
+        return _("Cancelled.") if step == "cancel" else _("Recalled.")
+    if step == "dispatch":
+        data = _valid(forms.DispatchForm(request.POST))
+        rows = dispatch.send(
+            acting_user=user,
+            document=document,
+            recipients=data["recipients"].splitlines(),
+            channel=data["channel"],
+            sent_on=data["sent_on"],
+        )
+        return _("Sent to %(count)s recipients.") % {"count": len(rows)}
+    if step == "seal":
+        data = _valid(forms.SealForm(request.POST))
+        dispatch.apply_seal(acting_user=user, document=document, **data)
+        return _("Seal use recorded.")
+    if step == "pdf":
+        files.issued_pdf(user, document)
+        return _("PDF made.")
+    if step == "sign_pdf":
+        data = _valid(forms.PassphraseForm(request.POST))
+        files.sign_issued(user, document, data["passphrase"])
+        return _("The PDF is digitally signed.")
+    data = _valid(forms.UploadForm(request.POST, request.FILES))
+    files.add_upload(user, document, data["file"], role=FileRole.ATTACHMENT)
+    return _("File added.")

@@ -1,0 +1,89 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests import factories
+from vanphong.core import rule_seeds
+from vanphong.core.models import DatedRule, Role
+from vanphong.documents.services import incoming, outgoing
+from vanphong.organizations.models import CommitteeTerm
+
+
+class Office:
+    """The province's office: clerk, office head, specialist, leader; a term 2025–2030."""
+
+    def __init__(self, tree):
+        rule_seeds.load(DatedRule)  # transactional tests flush the data migration's rows
+        self.tree = tree
+        p = tree.province
+        self.term = CommitteeTerm.objects.create(
+            organization=p, name="2025–2030", starts_on=datetime.date(2025, 10, 1)
+        )
+        self.clerk = factories.user("vt", roles=[(Role.CLERK, p)], first_name="Hà", last_name="Thu")
+        self.head = factories.user("cvp", roles=[(Role.OFFICE_HEAD, p)], last_name="Chánh VP")
+        self.specialist = factories.user(
+            "cv", roles=[(Role.SPECIALIST, p)], first_name="Minh", last_name="Nguyễn Văn"
+        )
+        self.leader = factories.user(
+            "bt", roles=[(Role.LEADER, p)], first_name="Hùng", last_name="Trần Quốc", clearance=3
+        )
+        self.sibling_clerk = factories.user("vt_xa", roles=[(Role.CLERK, tree.commune_b)])
+
+    def register(self, **overrides):
+        values = {
+            "acting_user": self.clerk,
+            "organization": self.tree.province,
+            "received_at": timezone.now(),
+            "channel": "paper",
+            "issuer": "Ban Tổ chức Trung ương",
+            "original_number": "Số 42-HD/BTCTW",
+            "document_date": datetime.date(2025, 10, 28),
+            "doc_type": "huong_dan",
+            "summary": "Hướng dẫn tổ chức sinh hoạt chi bộ",
+            "pages": 6,
+        }
+        values.update(overrides)
+        return incoming.register_incoming(**values)
+
+    def draft(self, **overrides):
+        values = {
+            "acting_user": self.specialist,
+            "organization": self.tree.province,
+            "doc_type": "nghi_quyet",
+            "summary": "về tăng cường công tác văn thư, lưu trữ",
+            "body": "Đoạn một.\nĐoạn hai.",
+            "issuing_body": "Ban Thường vụ Tỉnh ủy",
+            "superior_body": "Đảng bộ tỉnh Lào Cai",
+            "place": "Lào Cai",
+            "signer_position": "Bí thư",
+            "authority_line": "T/M Ban Thường vụ",
+            "recipients": "Các đảng ủy trực thuộc\nLưu Văn phòng Tỉnh ủy",
+        }
+        values.update(overrides)
+        return outgoing.create_draft(**values)
+
+    def signed(self, **overrides):
+        document = self.draft(**overrides)
+        outgoing.send_to_appraisal(acting_user=self.specialist, document=document)
+        outgoing.appraise(acting_user=self.head, document=document, verdict="agree")
+        outgoing.submit_for_signature(
+            acting_user=self.specialist, document=document, signer=self.leader
+        )
+        outgoing.sign(acting_user=self.leader, document=document)
+        document.refresh_from_db()
+        return document
+
+    def issued(self, on=None, **overrides):
+        document = self.signed(**overrides)
+        if on is not None:  # a document signed that morning (the workflow ran "now")
+            document.signed_at = timezone.make_aware(
+                datetime.datetime.combine(on, datetime.time(8))
+            )
+            document.save(update_fields=["signed_at"])
+        return outgoing.issue(acting_user=self.clerk, document=document, on=on)
+
+
+@pytest.fixture
+def office(tree):
+    return Office(tree)
