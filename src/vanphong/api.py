@@ -14,6 +14,7 @@ from ninja.security import HttpBearer
 from vanphong.core.api import router as core_router
 from vanphong.core.errors import ServiceError
 from vanphong.core.services import user_for_api_token
+from vanphong.documents.api import incoming_router, outgoing_router
 from vanphong.organizations.api import members_router, organizations_router
 
 
@@ -32,7 +33,7 @@ class BearerToken(HttpBearer):
 api = NinjaAPI(
     title="VanPhong API",
     version="1",
-    description="API JSON của VanPhong: tổ chức đảng, đảng viên. Ngày theo ISO (yyyy-mm-dd).",
+    description="API JSON của VanPhong: tổ chức đảng, đảng viên, văn bản. Ngày theo ISO (yyyy-mm-dd).",
     auth=BearerToken(),
     urls_namespace="api",
     openapi_url="/openapi.json",
@@ -41,6 +42,8 @@ api = NinjaAPI(
 api.add_router("/", core_router)
 api.add_router("/organizations", organizations_router)
 api.add_router("/members", members_router)
+api.add_router("/incoming", incoming_router)
+api.add_router("/outgoing", outgoing_router)
 
 
 def error(request, status: int, code: str, message: str, **extra):

@@ -191,22 +191,40 @@ def test_malformed_json_is_400_in_vietnamese(client, tree):
 
 
 def test_openapi_schema_lists_every_path(client):
-    """GIVEN the API WHEN its OpenAPI schema is fetched THEN it lists every endpoint, and the
-    Swagger page (which would need a CDN) is not served."""
+    """GIVEN the API WHEN its OpenAPI schema is fetched THEN it lists every endpoint of the
+    organizations, members and auth areas, and the Swagger page (which would need a CDN) is not
+    served."""
     response = client.get("/api/v1/openapi.json")
 
     assert response.status_code == 200
     schema = response.json()
     assert schema["info"]["title"] == "VanPhong API"
-    assert {path: sorted(ops) for path, ops in schema["paths"].items()} == {
+    # The areas of issue 2; other areas list their own paths in their tests.
+    areas = ("/api/v1/auth/", "/api/v1/me", "/api/v1/organizations", "/api/v1/members")
+    assert {
+        path: sorted(ops) for path, ops in schema["paths"].items() if path.startswith(areas)
+    } == {
         "/api/v1/auth/token": ["post"],
+        "/api/v1/auth/token/revoke": ["post"],
+        "/api/v1/auth/tokens": ["get"],
+        "/api/v1/auth/tokens/{token_id}": ["delete"],
         "/api/v1/me": ["get"],
         "/api/v1/organizations": ["get", "post"],
         "/api/v1/organizations/{org_id}": ["get", "patch"],
         "/api/v1/organizations/{org_id}/children": ["get"],
+        "/api/v1/organizations/{org_id}/merge": ["post"],
+        "/api/v1/organizations/{org_id}/dissolve": ["post"],
+        "/api/v1/organizations/{org_id}/terms": ["get", "post"],
+        "/api/v1/organizations/{org_id}/terms/{term_id}/end": ["post"],
         "/api/v1/members": ["get", "post"],
         "/api/v1/members/{member_id}": ["get", "patch"],
         "/api/v1/members/{member_id}/official": ["post"],
         "/api/v1/members/{member_id}/transfers": ["post"],
+        "/api/v1/members/{member_id}/exemptions": ["post"],
+        "/api/v1/members/{member_id}/exemptions/end": ["post"],
+        "/api/v1/members/{member_id}/removal": ["post"],
+        "/api/v1/members/{member_id}/death": ["post"],
+        "/api/v1/members/{member_id}/positions": ["post"],
+        "/api/v1/members/{member_id}/positions/{position_id}/end": ["post"],
     }
     assert client.get("/api/v1/docs").status_code == 404

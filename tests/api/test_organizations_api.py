@@ -3,7 +3,7 @@
 import pytest
 
 from tests import factories
-from tests.api.conftest import bearer, matrix, state
+from tests.api.conftest import bearer, errors, ids, matrix, refused, state
 from vanphong.core.models import AuditEntry, Role
 from vanphong.organizations.models import Organization, OrgKind, OrgStatus
 
@@ -12,17 +12,13 @@ pytestmark = pytest.mark.django_db
 NEW_CELL = {"name": "Chi bộ thôn Cốc Ly", "code": "CB", "kind": "cell"}
 
 
-def ids(response) -> list[int]:
-    return [item["id"] for item in response.json()["items"]]
-
-
 # Access matrix
 
 
 @pytest.mark.parametrize(("place", "holds_role", "expected"), matrix(200))
 def test_read_one_organization(api, org_places, place, holds_role, expected):
     """GIVEN a user around commune A WHEN reading it THEN only its subtree's roles may."""
-    u = org_places.user(place, Role.CLERK if holds_role else None)
+    u = org_places.caller(place, holds_role, Role.CLERK)
     commune = org_places.orgs["record"]
 
     response = api("get", f"/organizations/{commune.pk}", u)
@@ -36,7 +32,7 @@ def test_read_one_organization(api, org_places, place, holds_role, expected):
 def test_read_children(api, org_places, tree, place, holds_role, expected):
     """GIVEN a user around commune A WHEN listing its children THEN only its subtree's roles may,
     and they get both cells."""
-    u = org_places.user(place, Role.CLERK if holds_role else None)
+    u = org_places.caller(place, holds_role, Role.CLERK)
 
     response = api("get", f"/organizations/{tree.commune_a.pk}/children", u)
 
@@ -50,14 +46,12 @@ def test_create_under_an_organization(api, org_places, tree, place, holds_role, 
     """GIVEN a user around commune A (office head = may change organizations; specialist = may not)
     WHEN creating a cell under commune A
     THEN it is created only within the user's subtree; a refusal changes nothing."""
-    u = org_places.user(place, Role.OFFICE_HEAD if holds_role else Role.SPECIALIST)
+    u = org_places.caller(place, holds_role, Role.OFFICE_HEAD, Role.SPECIALIST)
     before = state()
 
     response = api("post", "/organizations", u, json={"parent": tree.commune_a.pk, **NEW_CELL})
 
-    assert response.status_code == expected
-    if expected != 201:
-        assert state() == before
+    if refused(response, expected, before):
         return
     created = Organization.objects.get(name="Chi bộ thôn Cốc Ly")
     assert Organization.objects.get_parent(created) == tree.commune_a
@@ -82,7 +76,7 @@ def test_create_under_an_organization(api, org_places, tree, place, holds_role, 
 def test_update_an_organization(api, org_places, tree, place, holds_role, expected):
     """GIVEN a user around commune A WHEN renaming it THEN only office heads of its subtree may;
     a refusal changes nothing."""
-    u = org_places.user(place, Role.OFFICE_HEAD if holds_role else Role.SPECIALIST)
+    u = org_places.caller(place, holds_role, Role.OFFICE_HEAD, Role.SPECIALIST)
     before = state()
 
     response = api(
@@ -92,10 +86,9 @@ def test_update_an_organization(api, org_places, tree, place, holds_role, expect
         json={"name": "Đảng bộ xã Bảo Thắng mới", "established_on": "2025-07-01"},
     )
 
-    assert response.status_code == expected
+    refused(response, expected, before)
     tree.commune_a.refresh_from_db()
     if expected != 200:
-        assert state() == before
         assert tree.commune_a.name == "Đảng bộ xã Bảo Thắng"
         return
     assert (tree.commune_a.name, str(tree.commune_a.established_on)) == (
@@ -243,7 +236,7 @@ def test_bad_input_is_422_and_creates_nothing(api, tree, office_head, body, fiel
     assert response.status_code == 422
     assert response.json()["code"] == "invalid"
     assert response.json()["message"] == "Dữ liệu gửi lên không hợp lệ."
-    assert [(e["field"], e["message"]) for e in response.json()["errors"]] == [(field, message)]
+    assert errors(response) == [(field, message)]
     assert state() == before
 
 
@@ -252,7 +245,7 @@ def test_missing_fields_are_listed_each(api, tree, office_head):
     response = api("post", "/organizations", office_head, json={"parent": tree.commune_a.pk})
 
     assert response.status_code == 422
-    assert [(e["field"], e["message"]) for e in response.json()["errors"]] == [
+    assert errors(response) == [
         ("name", "Trường này là bắt buộc."),
         ("code", "Trường này là bắt buộc."),
         ("kind", "Trường này là bắt buộc."),
@@ -292,9 +285,7 @@ def test_out_of_range_paging_is_422(api, tree, office_head):
     response = api("get", "/organizations?limit=0", office_head)
 
     assert response.status_code == 422
-    assert [(e["field"], e["message"]) for e in response.json()["errors"]] == [
-        ("limit", "Số này nằm ngoài phạm vi cho phép.")
-    ]
+    assert errors(response) == [("limit", "Số này nằm ngoài phạm vi cho phép.")]
 
 
 def test_kind_is_listed_in_the_schema(client):

@@ -1,9 +1,18 @@
-"""API of the core: token login (throttled like the login page) and the current user."""
+"""API of the core: token login (throttled like the login page), token revocation and the
+current user.
+
+Revocation: `POST /auth/token/revoke` revokes the token the request carries (log-out of an
+integration); `GET /auth/tokens` lists the caller's tokens still valid and
+`DELETE /auth/tokens/{id}` revokes one of them (a lost or leaked token). `/auth/token` itself stays
+the one anonymous endpoint, for login only. A revoked token expires at that moment (its row and
+the audit entry stay) and answers 401 from then on; another user's token answers 404 like a
+missing one."""
 
 import datetime
 
 from django.conf import settings
 from django.contrib.auth import authenticate
+from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
@@ -21,6 +30,13 @@ class TokenIn(Schema):
 class TokenOut(Schema):
     token: str = Field(description="Gửi kèm mọi yêu cầu: Authorization: Bearer <token>")
     expires_at: datetime.datetime = Field(description="Hết hạn lúc (UTC)")
+
+
+class TokenInfoOut(Schema):
+    id: int
+    created_at: datetime.datetime = Field(description="Cấp lúc (UTC)")
+    expires_at: datetime.datetime = Field(description="Hết hạn lúc (UTC)")
+    current: bool = Field(description="Là token của chính yêu cầu này")
 
 
 class ErrorOut(Schema):
@@ -91,3 +107,44 @@ def me(request):
             for a in assignments
         ],
     }
+
+
+def request_token(request) -> ApiToken:
+    """The token the request was authenticated with (the bearer auth already checked it)."""
+    header = request.headers.get("Authorization", "")
+    secret = " ".join(header.split(" ")[1:])
+    return ApiToken.objects.get(digest=ApiToken.digest_of(secret))
+
+
+@router.post(
+    "/auth/token/revoke",
+    response={204: None},
+    summary="Thu hồi token đang dùng (đăng xuất)",
+)
+def revoke_current_token(request):
+    services.revoke_api_token(acting_user=request.auth, token=request_token(request))
+    return Status(204, None)
+
+
+@router.get("/auth/tokens", response=list[TokenInfoOut], summary="Các token còn hiệu lực của tôi")
+def list_tokens(request):
+    current = request_token(request).pk
+    return [
+        {
+            "id": token.pk,
+            "created_at": token.created_at,
+            "expires_at": token.expires_at,
+            "current": token.pk == current,
+        }
+        for token in services.active_api_tokens(request.auth)
+    ]
+
+
+@router.delete("/auth/tokens/{int:token_id}", response={204: None}, summary="Thu hồi một token")
+def revoke_token(request, token_id: int):
+    """Only one's own token still valid; any other id answers 404."""
+    token = services.active_api_tokens(request.auth).filter(pk=token_id).first()
+    if token is None:
+        raise Http404
+    services.revoke_api_token(acting_user=request.auth, token=token)
+    return Status(204, None)

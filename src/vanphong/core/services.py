@@ -101,3 +101,28 @@ def user_for_api_token(secret: str):
     if token is None or not token.user.is_active:
         return None
     return token.user
+
+
+def active_api_tokens(user):
+    """The user's tokens that still open the API, newest first."""
+    return ApiToken.objects.filter(user=user, expires_at__gt=timezone.now()).order_by(
+        "-created_at", "-pk"
+    )
+
+
+@transaction.atomic
+def revoke_api_token(*, acting_user, token: ApiToken) -> ApiToken:
+    """Revoke a token now: it expires at this moment, so it answers 401 from the next request on.
+    The row stays (the audit entry points at it); only the owner revokes their own tokens."""
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    before = {"expires_at": token.expires_at.isoformat()}
+    token.expires_at = min(token.expires_at, timezone.now())
+    token.save(update_fields=["expires_at"])
+    audit.record(
+        actor=acting_user,
+        action="api_token.revoke",
+        target=token,
+        before=before,
+        after={"expires_at": token.expires_at.isoformat()},
+    )
+    return token

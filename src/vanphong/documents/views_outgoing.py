@@ -26,6 +26,7 @@ from vanphong.documents.services import dispatch, files, outgoing
 from vanphong.documents.types import type_name
 from vanphong.documents.views_common import organizations_for, paginate, people_for
 from vanphong.documents.views_incoming import _form_error
+from vanphong.organizations.models import Organization
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -65,7 +66,7 @@ def _initial_from(organization) -> dict:
         OutgoingDocument.objects.filter(organization=organization).order_by("-created_at").first()
     )
     if last is None:
-        parent = organization.get_parent() if organization.depth > 1 else None
+        parent = Organization.objects.get_parent(organization) if organization.depth > 1 else None
         return {
             "organization": organization,
             "issuing_body": organization.name,

@@ -2,6 +2,7 @@
 through the services; a record out of the user's scope answers 404 like a missing one."""
 
 from django.db.models import QuerySet
+from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import ValidationError
@@ -9,26 +10,44 @@ from ninja.errors import ValidationError
 from vanphong.core import access, vntext
 from vanphong.core.access import Action
 from vanphong.organizations import filters as member_filters
-from vanphong.organizations.models import Member, Organization
+from vanphong.organizations.models import (
+    CommitteeTerm,
+    Member,
+    Organization,
+    OrgStatus,
+    Position,
+)
 from vanphong.organizations.schemas import (
+    DissolveIn,
+    ExemptIn,
+    ExemptionOut,
     MemberAdmitIn,
     MemberDetailOut,
     MemberFilters,
     MemberPage,
     MemberPatch,
+    MergeIn,
     OfficialIn,
+    OnDayIn,
     OrganizationFilters,
     OrganizationIn,
     OrganizationOut,
     OrganizationPage,
     OrganizationPatch,
     Paging,
+    PositionDetailOut,
+    PositionIn,
+    RemoveIn,
+    TermEndIn,
+    TermIn,
+    TermOut,
     TransferIn,
     TransferOut,
 )
 from vanphong.organizations.services import members as member_services
 from vanphong.organizations.services import orgs as org_services
 from vanphong.organizations.services import procedures
+from vanphong.organizations.services.errors import OrganizationError
 
 organizations_router = Router(tags=["organizations"])
 members_router = Router(tags=["members"])
@@ -125,6 +144,69 @@ def update_organization(request, org_id: int, payload: OrganizationPatch):
     return with_parent_ids([org])[0]
 
 
+@organizations_router.post(
+    "/{int:org_id}/merge", response=OrganizationOut, summary="Hợp nhất vào tổ chức khác"
+)
+def merge_organization(request, org_id: int, payload: MergeIn):
+    """The organization closes; its active members and subordinate organizations move to `into`.
+    Both organizations must be within the user's scope for changing organizations."""
+    org = access.get_organization_for(request.auth, org_id, Action.ORG_CHANGE)
+    into = access.get_organization_for(request.auth, payload.into, Action.ORG_CHANGE)
+    org = org_services.merge_organization(
+        acting_user=request.auth, organization=org, into=into, on=payload.on
+    )
+    return with_parent_ids([org])[0]
+
+
+@organizations_router.post("/{int:org_id}/dissolve", response=OrganizationOut, summary="Giải thể")
+def dissolve_organization(request, org_id: int, payload: DissolveIn):
+    org = access.get_organization_for(request.auth, org_id, Action.ORG_CHANGE)
+    org = org_services.dissolve_organization(
+        acting_user=request.auth, organization=org, on=payload.on
+    )
+    return with_parent_ids([org])[0]
+
+
+# Committee terms
+
+
+def get_term_for(user, org_id: int, term_id: int, action: Action) -> CommitteeTerm:
+    """A term of an organization the user may `action`; 404 alike for missing and forbidden."""
+    org = access.get_organization_for(user, org_id, action)
+    term = CommitteeTerm.objects.filter(pk=term_id, organization=org).first()
+    if term is None:
+        raise Http404
+    return term
+
+
+@organizations_router.get(
+    "/{int:org_id}/terms", response=list[TermOut], summary="Các nhiệm kỳ của cấp ủy"
+)
+def list_terms(request, org_id: int):
+    org = access.get_organization_for(request.auth, org_id)
+    return list(CommitteeTerm.objects.filter(organization=org).order_by("-starts_on"))
+
+
+@organizations_router.post(
+    "/{int:org_id}/terms", response={201: TermOut}, summary="Mở nhiệm kỳ mới"
+)
+def create_term(request, org_id: int, payload: TermIn):
+    """The term still open, if it started earlier, ends the day before the new one starts."""
+    org = access.get_organization_for(request.auth, org_id, Action.ORG_CHANGE)
+    if org.status != OrgStatus.ACTIVE:
+        raise OrganizationError(OrganizationError.NOT_ACTIVE)
+    term = org_services.add_term(acting_user=request.auth, organization=org, **payload.dict())
+    return Status(201, term)
+
+
+@organizations_router.post(
+    "/{int:org_id}/terms/{int:term_id}/end", response=TermOut, summary="Kết thúc nhiệm kỳ"
+)
+def end_term(request, org_id: int, term_id: int, payload: TermEndIn):
+    term = get_term_for(request.auth, org_id, term_id, Action.ORG_CHANGE)
+    return org_services.change_term_end(acting_user=request.auth, term=term, ends_on=payload.on)
+
+
 # Members
 
 
@@ -190,12 +272,89 @@ def transfer_member(request, member_id: int, payload: TransferIn):
     if target_id is not None:
         # Any organization of the tree may receive a member: the tree is the party's directory,
         # and a transfer usually leaves the sender's scope.
+        # docs/decisions/0007-api-transfer-target.md
         target = Organization.objects.filter(pk=target_id).first()
         if target is None:
             raise invalid("to_organization", _("There is no such organization."))
+        if target.status != OrgStatus.ACTIVE:
+            raise invalid("to_organization", _("This organization is no longer active."))
     elif not values["to_organization_name"]:
         raise invalid("to_organization_name", _("Name the receiving organization."))
     transfer = procedures.transfer_member(
         acting_user=request.auth, member=member, to_organization=target, **values
     )
     return Status(201, transfer)
+
+
+@members_router.post(
+    "/{int:member_id}/exemptions", response={201: ExemptionOut}, summary="Miễn sinh hoạt đảng"
+)
+def exempt_member(request, member_id: int, payload: ExemptIn):
+    member = access.get_member_for(request.auth, member_id, Action.MEMBER_PROCEDURE)
+    exemption = procedures.exempt_member(acting_user=request.auth, member=member, **payload.dict())
+    return Status(201, exemption)
+
+
+@members_router.post(
+    "/{int:member_id}/exemptions/end", response=ExemptionOut, summary="Kết thúc miễn sinh hoạt"
+)
+def end_exemption(request, member_id: int, payload: OnDayIn):
+    """Ends the exemption in force on `on`, that day."""
+    member = access.get_member_for(request.auth, member_id, Action.MEMBER_PROCEDURE)
+    return procedures.end_exemption(acting_user=request.auth, member=member, on=payload.on)
+
+
+@members_router.post(
+    "/{int:member_id}/removal", response=MemberDetailOut, summary="Xóa tên, khai trừ khỏi Đảng"
+)
+def remove_member(request, member_id: int, payload: RemoveIn):
+    """The member's status becomes "removed"; the profile and its history stay."""
+    member = access.get_member_for(request.auth, member_id, Action.MEMBER_PROCEDURE)
+    return procedures.remove_member(acting_user=request.auth, member=member, **payload.dict())
+
+
+@members_router.post("/{int:member_id}/death", response=MemberDetailOut, summary="Từ trần")
+def record_death(request, member_id: int, payload: OnDayIn):
+    member = access.get_member_for(request.auth, member_id, Action.MEMBER_PROCEDURE)
+    return procedures.record_death(acting_user=request.auth, member=member, on=payload.on)
+
+
+@members_router.post(
+    "/{int:member_id}/positions", response={201: PositionDetailOut}, summary="Giao chức vụ"
+)
+def grant_position(request, member_id: int, payload: PositionIn):
+    """The committee must be the member's cell or one above it, within the user's scope."""
+    member = access.get_member_for(request.auth, member_id, Action.MEMBER_PROCEDURE)
+    values = payload.dict()
+    organization = access.get_organization_for(
+        request.auth, values.pop("organization"), Action.MEMBER_PROCEDURE
+    )
+    term_id = values.pop("term")
+    term = None
+    if term_id is not None:
+        term = CommitteeTerm.objects.filter(pk=term_id).first()
+        if term is None:
+            raise invalid("term", _("There is no such committee term."))
+    position = procedures.grant_position(
+        acting_user=request.auth, member=member, organization=organization, term=term, **values
+    )
+    return Status(201, position)
+
+
+@members_router.post(
+    "/{int:member_id}/positions/{int:position_id}/end",
+    response=PositionDetailOut,
+    summary="Thôi giữ chức vụ",
+)
+def end_position(request, member_id: int, position_id: int, payload: OnDayIn):
+    """Both the member and the position's committee must be within the user's scope."""
+    member = access.get_member_for(request.auth, member_id, Action.MEMBER_PROCEDURE)
+    position = (
+        Position.objects.select_related("organization")
+        .filter(pk=position_id, member=member)
+        .first()
+    )
+    if position is None:
+        raise Http404
+    access.require(request.auth, Action.MEMBER_PROCEDURE, position)
+    return procedures.end_position(acting_user=request.auth, position=position, on=payload.on)

@@ -1,19 +1,28 @@
 """Forms of the organization and member pages. They only parse input: the services check the
 rules and raise MemberError, which the views show as a form error."""
 
+import unicodedata
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vanphong.core import vntext
 from vanphong.organizations.filters import age_group_choices
 from vanphong.organizations.models import (
+    CELL_KINDS,
+    CommitteeTerm,
     Gender,
     Member,
     MemberStatus,
     Organization,
+    OrgKind,
     PositionTitle,
     TransferKind,
 )
 from vanphong.organizations.services.members import PROFILE_FIELDS
+
+# Typed dates are read the Vietnamese way (dd/mm/yyyy); the date picker sends ISO dates.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
 class DateInput(forms.DateInput):
@@ -31,8 +40,21 @@ class StyledForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            if isinstance(field.widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(field.widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
             field.widget.attrs.setdefault("class", css)
+
+    def clean(self):
+        """Text is stored NFC (invariant 5), whatever form the browser sent."""
+        data = super().clean()
+        for key, value in data.items():
+            if isinstance(value, str):
+                data[key] = unicodedata.normalize("NFC", value)
+        return data
 
 
 def _member_field(name: str, **kwargs) -> forms.Field:
@@ -40,11 +62,14 @@ def _member_field(name: str, **kwargs) -> forms.Field:
     field = Member._meta.get_field(name)
     if field.get_internal_type() == "DateField":
         kwargs.setdefault("widget", DateInput())
+        kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
     return field.formfield(**kwargs)
 
 
 def _date(label, required=True) -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=DateInput())
+    return forms.DateField(
+        label=label, required=required, widget=DateInput(), input_formats=DATE_INPUT_FORMATS
+    )
 
 
 def _decision() -> forms.CharField:
@@ -184,3 +209,140 @@ class MemberFilterForm(StyledForm):
             (org.pk, "\u2003" * (org.depth - top) + org.name) for org in organizations
         ]
         self.fields["nhom_tuoi"].choices = [("", _("All"))] + age_group_choices()
+
+
+# --- editing pages (views_manage) --------------------------------------------------------------
+
+
+def _same(field: str, old, new) -> bool:
+    """Would saving `new` leave `old` as it is? Names are compared in their stored form."""
+    if field in ("full_name", "name"):
+        return vntext.canonical(old) == vntext.canonical(new)
+    return (old or None) == (new or None)
+
+
+class MemberEditForm(StyledForm):
+    """The profile fields that `update_member` changes (not status, dates of the party life or
+    the cell: those change through the procedures)."""
+
+    heading = _("Edit the profile")
+
+    full_name = _member_field("full_name")
+    gender = _member_field("gender")
+    birth_date = _member_field("birth_date")
+    ethnicity = _member_field("ethnicity")
+    religion = _member_field("religion")
+    hometown = _member_field("hometown")
+    citizen_id = _member_field("citizen_id")
+    card_number = _member_field("card_number")
+    education = _member_field("education")
+    professional_level = _member_field("professional_level")
+    theory_level = _member_field("theory_level")
+    phone = _member_field("phone")
+
+    @staticmethod
+    def initial_for(member: Member) -> dict:
+        return {key: getattr(member, key) for key in PROFILE_FIELDS}
+
+    def changes(self, member: Member) -> dict:
+        """Only the fields whose value differs from the member's."""
+        return {
+            key: self.cleaned_data[key]
+            for key in PROFILE_FIELDS
+            if not _same(key, getattr(member, key), self.cleaned_data[key])
+        }
+
+
+def _org_field(name: str, **kwargs) -> forms.Field:
+    field = Organization._meta.get_field(name)
+    if field.get_internal_type() == "DateField":
+        kwargs.setdefault("widget", DateInput())
+        kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
+    return field.formfield(**kwargs)
+
+
+def _kind_choices(kinds) -> list:
+    return [(value, label) for value, label in OrgKind.choices if value in kinds]
+
+
+class OrganizationForm(StyledForm):
+    """Name, code, kind and establishment date of an organization (new or existing)."""
+
+    ORG_FIELDS = ("name", "code", "kind", "established_on")
+
+    name = _org_field("name")
+    code = _org_field("code")
+    kind = _org_field("kind")
+    established_on = _org_field("established_on")
+
+    def __init__(self, *args, kinds=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        kinds = kinds if kinds is not None else [k for k in OrgKind.values if k != OrgKind.CENTRAL]
+        self.fields["kind"].choices = _kind_choices(kinds)
+
+    @staticmethod
+    def kinds_for(org: Organization) -> list[str]:
+        """The kinds an existing organization may take: the root stays the Centre, and an
+        organization with members stays a party cell (members attend cells)."""
+        if org.is_root():
+            return [OrgKind.CENTRAL]
+        if org.is_cell and org.members.exists():
+            return list(CELL_KINDS)
+        return [k for k in OrgKind.values if k != OrgKind.CENTRAL]
+
+    @classmethod
+    def initial_for(cls, org: Organization) -> dict:
+        return {key: getattr(org, key) for key in cls.ORG_FIELDS}
+
+    def changes(self, org: Organization) -> dict:
+        return {
+            key: self.cleaned_data[key]
+            for key in self.ORG_FIELDS
+            if not _same(key, getattr(org, key), self.cleaned_data[key])
+        }
+
+
+class MergeForm(StyledForm):
+    into = forms.ModelChoiceField(
+        label=_("Merge into"),
+        queryset=Organization.objects.none(),
+        error_messages={"invalid_choice": _("Choose an active organization that you manage.")},
+    )
+    on = _date(_("Merged on"))
+
+    def __init__(self, *args, targets=None, offered=None, **kwargs):
+        """`targets`: every organization the user may merge into (checked on POST);
+        `offered`: the ones listed in the menu (the same level, nearby)."""
+        super().__init__(*args, **kwargs)
+        if targets is not None:
+            self.fields["into"].queryset = targets
+        if offered is not None:
+            self.fields["into"].choices = [("", "---------")] + [
+                (org.pk, f"{org.name} ({org.code})") for org in offered
+            ]
+
+
+class DissolveForm(StyledForm):
+    on = _date(_("Dissolved on"))
+    confirm = forms.BooleanField(
+        label=_("I confirm that this organization is dissolved."),
+        error_messages={"required": _("Tick the box to confirm the dissolution.")},
+    )
+
+
+def _term_field(name: str, **kwargs) -> forms.Field:
+    field = CommitteeTerm._meta.get_field(name)
+    if field.get_internal_type() == "DateField":
+        kwargs.setdefault("widget", DateInput())
+        kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
+    return field.formfield(**kwargs)
+
+
+class TermForm(StyledForm):
+    name = _term_field("name")
+    starts_on = _term_field("starts_on")
+    ends_on = _term_field("ends_on")
+
+
+class TermEndForm(StyledForm):
+    ends_on = _term_field("ends_on", help_text=_("Leave empty while the term is still running."))

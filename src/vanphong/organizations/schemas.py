@@ -102,6 +102,38 @@ class OrganizationPatch(Input):
     established_on: datetime.date | None = None
 
 
+class MergeIn(Input):
+    into: int = Field(description="Tổ chức nhận hợp nhất (đảng viên, tổ chức trực thuộc chuyển về)")
+    on: datetime.date = Field(description="Ngày hợp nhất")
+
+
+class DissolveIn(Input):
+    on: datetime.date = Field(description="Ngày giải thể")
+
+
+# Committee terms
+
+
+class TermOut(Schema):
+    id: int
+    organization_id: int
+    name: str = Field(description="Tên nhiệm kỳ, ví dụ 2025–2030")
+    starts_on: datetime.date = Field(description="Ngày bắt đầu")
+    ends_on: datetime.date | None = Field(description="Ngày kết thúc (trống: đang diễn ra)")
+
+
+class TermIn(Input):
+    name: text(100, required=True) = Field(description="Tên nhiệm kỳ, ví dụ 2025–2030")
+    starts_on: datetime.date = Field(
+        description="Ngày bắt đầu (nhiệm kỳ đang mở kết thúc hôm trước)"
+    )
+    ends_on: datetime.date | None = Field(None, description="Ngày kết thúc")
+
+
+class TermEndIn(Input):
+    on: datetime.date = Field(description="Ngày kết thúc nhiệm kỳ")
+
+
 # Members
 
 
@@ -145,6 +177,14 @@ class PositionOut(Schema):
     ends_on: datetime.date | None
 
 
+class ExemptionOut(Schema):
+    id: int
+    member_id: int
+    starts_on: datetime.date = Field(description="Miễn sinh hoạt từ ngày")
+    ends_on: datetime.date | None = Field(description="Đến ngày (trống: chưa xác định)")
+    reason: str = Field(description="Lý do")
+
+
 class MemberDetailOut(MemberOut):
     ethnicity: str = Field(description="Dân tộc")
     religion: str = Field(description="Tôn giáo")
@@ -156,6 +196,7 @@ class MemberDetailOut(MemberOut):
     theory_level: str = Field(description="Lý luận chính trị")
     phone: str
     positions: list[PositionOut]
+    exemptions: list[ExemptionOut] = Field(description="Các lần miễn sinh hoạt, mới nhất trước")
 
     @staticmethod
     def resolve_positions(member) -> list[dict]:
@@ -171,6 +212,10 @@ class MemberDetailOut(MemberOut):
             }
             for p in member.positions.select_related("organization")
         ]
+
+    @staticmethod
+    def resolve_exemptions(member) -> list:
+        return list(member.exemptions.all())
 
 
 class MemberAdmitIn(Input):
@@ -232,3 +277,46 @@ class TransferOut(Schema):
     returns_on: datetime.date | None
     reason: str
     letter_number: str
+
+
+# Member procedures
+
+
+class ExemptIn(Input):
+    starts_on: datetime.date = Field(description="Miễn sinh hoạt từ ngày")
+    ends_on: datetime.date | None = Field(None, description="Đến ngày")
+    reason: text(300, required=True) = Field(description="Lý do")
+    decision: text(100) = Field("", description="Số quyết định")
+
+
+class OnDayIn(Input):
+    on: datetime.date = Field(description="Ngày")
+
+
+class RemoveIn(Input):
+    on: datetime.date = Field(description="Ngày xóa tên hoặc khai trừ")
+    reason: text(300, required=True) = Field(description="Lý do, hình thức (xóa tên, khai trừ…)")
+    decision: text(100) = Field("", description="Số quyết định")
+
+
+class PositionIn(Input):
+    organization: int = Field(description="Cấp ủy: chi bộ của đảng viên hoặc tổ chức cấp trên")
+    title: choice(PositionTitle) = Field(description="Chức vụ")
+    starts_on: datetime.date = Field(description="Từ ngày")
+    ends_on: datetime.date | None = Field(None, description="Đến ngày")
+    term: int | None = Field(
+        None, description="Nhiệm kỳ của cấp ủy (trống: nhiệm kỳ đang có hiệu lực vào ngày bắt đầu)"
+    )
+
+
+class PositionDetailOut(PositionOut):
+    member_id: int
+    term_id: int | None = Field(description="Nhiệm kỳ")
+
+    @staticmethod
+    def resolve_title_label(position) -> str:
+        return position.get_title_display()
+
+    @staticmethod
+    def resolve_organization_name(position) -> str:
+        return position.organization.name

@@ -68,7 +68,9 @@ def add_term(
     """Open a committee term. The previous open term, if any, ends the day before this one."""
     if ends_on is not None and ends_on < starts_on:
         raise OrganizationError(OrganizationError.TERM_DATES)
-    Organization.objects.select_for_update().get(pk=organization.pk)
+    locked = Organization.objects.select_for_update().get(pk=organization.pk)
+    if locked.status != OrgStatus.ACTIVE:
+        raise OrganizationError(OrganizationError.NOT_ACTIVE)
     terms = CommitteeTerm.objects.filter(organization=organization)
     for term in terms:
         term_end = term.ends_on or datetime.date.max
@@ -167,3 +169,33 @@ def dissolve_organization(
         after=audit.snapshot(org),
     )
     return org
+
+
+@transaction.atomic
+def change_term_end(
+    *, acting_user, term: CommitteeTerm, ends_on: datetime.date | None
+) -> CommitteeTerm:
+    """Set (or clear) the end date of a committee term. It may not end before it starts nor
+    overlap another term of the organization; an unchanged date writes no audit entry."""
+    Organization.objects.select_for_update().get(pk=term.organization_id)
+    term = CommitteeTerm.objects.get(pk=term.pk)
+    if ends_on is not None and ends_on < term.starts_on:
+        raise OrganizationError(OrganizationError.TERM_DATES)
+    if ends_on == term.ends_on:
+        return term
+    new_end = ends_on or datetime.date.max
+    others = CommitteeTerm.objects.filter(organization_id=term.organization_id).exclude(pk=term.pk)
+    for other in others:
+        if other.starts_on <= new_end and term.starts_on <= (other.ends_on or datetime.date.max):
+            raise OrganizationError(OrganizationError.TERM_OVERLAP)
+    before = audit.snapshot(term)
+    term.ends_on = ends_on
+    term.save(update_fields=["ends_on"])
+    audit.record(
+        actor=acting_user,
+        action="term.update",
+        target=term,
+        before=before,
+        after=audit.snapshot(term),
+    )
+    return term

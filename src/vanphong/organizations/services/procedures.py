@@ -7,6 +7,7 @@ import datetime
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from vanphong.core import audit
 from vanphong.core.models import Notification, Role, RoleAssignment
@@ -14,17 +15,19 @@ from vanphong.core.notifications import notify
 from vanphong.organizations.milestones import add_months
 from vanphong.organizations.models import (
     ACTIVE_STATUSES,
+    CommitteeTerm,
     EventKind,
     Exemption,
     Member,
     MemberEvent,
     MemberStatus,
     Organization,
+    OrgStatus,
     Position,
     Transfer,
     TransferKind,
 )
-from vanphong.organizations.services.errors import MemberError
+from vanphong.organizations.services.errors import MemberError, OrganizationError
 from vanphong.organizations.services.members import (
     ADULT_AGE,
     PROFILE_FIELDS,
@@ -34,6 +37,7 @@ from vanphong.organizations.services.members import (
     unique_violation,
     years_between,
 )
+from vanphong.organizations.services.orgs import term_on
 
 PROBATION_MONTHS = 12
 STAFF_ROLES = (Role.OFFICE_HEAD, Role.SPECIALIST, Role.CELL_SECRETARY)
@@ -359,6 +363,107 @@ def assign_position(
         action="position.assign",
         target=position,
         organization=organization,
+        after=audit.snapshot(position),
+    )
+    return position
+
+
+class PositionError(MemberError):
+    """Errors of positions (codes beside MemberError's, which a position service may raise too)."""
+
+    NOT_MEMBERS_COMMITTEE = (
+        "not_members_committee",
+        gettext_lazy(
+            "A member can hold a position only in their own cell or a committee above it."
+        ),
+    )
+    TERM_OF_OTHER_ORGANIZATION = (
+        "term_of_other_organization",
+        gettext_lazy("This committee term belongs to another organization."),
+    )
+    OUTSIDE_TERM = (
+        "outside_term",
+        gettext_lazy("The position's dates fall outside the committee term."),
+    )
+    ALREADY_HELD = (
+        "already_held",
+        gettext_lazy("The member already holds this position in this organization at that time."),
+    )
+    ALREADY_ENDED = "position_ended", gettext_lazy("This position has already ended.")
+
+
+def _overlaps(start, end, other_start, other_end) -> bool:
+    return start <= (other_end or datetime.date.max) and other_start <= (end or datetime.date.max)
+
+
+@transaction.atomic
+def grant_position(
+    *,
+    acting_user,
+    member: Member,
+    organization: Organization,
+    title: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date | None = None,
+    term: CommitteeTerm | None = None,
+) -> Position:
+    """Assign a position after checking it makes sense: an active committee of the member's own
+    line (the cell or above), dates inside the member's party life and inside the term (by default
+    the organization's term in force on `starts_on`), no overlap with the same position held."""
+    member = _lock_active(member)
+    organization = Organization.objects.get(pk=organization.pk)
+    if organization.status != OrgStatus.ACTIVE:
+        raise OrganizationError(OrganizationError.NOT_ACTIVE)
+    if not member.organization.path.startswith(organization.path):
+        raise PositionError(PositionError.NOT_MEMBERS_COMMITTEE)
+    _check_day(member, starts_on)
+    if ends_on is not None and ends_on < starts_on:
+        raise MemberError(MemberError.END_BEFORE_START)
+    if term is None:
+        term = term_on(organization, starts_on)
+    elif term.organization_id != organization.pk:
+        raise PositionError(PositionError.TERM_OF_OTHER_ORGANIZATION)
+    if term is not None and (
+        starts_on < term.starts_on
+        or (term.ends_on is not None and (ends_on or datetime.date.max) > term.ends_on)
+    ):
+        raise PositionError(PositionError.OUTSIDE_TERM)
+    held = Position.objects.filter(member=member, organization=organization, title=title)
+    if any(_overlaps(starts_on, ends_on, p.starts_on, p.ends_on) for p in held):
+        raise PositionError(PositionError.ALREADY_HELD)
+    return assign_position(
+        acting_user=acting_user,
+        member=member,
+        organization=organization,
+        title=title,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        term=term,
+    )
+
+
+@transaction.atomic
+def end_position(*, acting_user, position: Position, on: datetime.date) -> Position:
+    """End a position held (miễn nhiệm, hết nhiệm kỳ…) on `on`. A planned end date may be brought
+    forward; a position whose end date has passed stays as it is."""
+    position = (
+        Position.objects.select_for_update().select_related("organization").get(pk=position.pk)
+    )
+    if position.ends_on is not None and position.ends_on <= today():
+        raise PositionError(PositionError.ALREADY_ENDED)
+    if on < position.starts_on:
+        raise MemberError(MemberError.END_BEFORE_START)
+    if on > today():
+        raise MemberError(MemberError.FUTURE_DATE)
+    before = audit.snapshot(position)
+    position.ends_on = on
+    position.save(update_fields=["ends_on"])
+    audit.record(
+        actor=acting_user,
+        action="position.end",
+        target=position,
+        organization=position.organization,
+        before=before,
         after=audit.snapshot(position),
     )
     return position
