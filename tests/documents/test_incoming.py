@@ -144,3 +144,47 @@ def test_deadline_reminders_before_and_after(office):
     assert any("Sắp đến hạn" in t for t in titles) and any("Quá hạn" in t for t in titles)
     tomorrow = today + datetime.timedelta(days=1)
     assert send_deadline_reminders(tomorrow) == 1  # the overdue one again; the other was reminded
+
+
+def test_department_must_belong_to_the_receiving_organization(office):
+    from vanphong.organizations.models import OrgKind
+
+    own = factories.org(
+        office.tree.province, "Phòng Hành chính - Lưu trữ", "PHC", OrgKind.DEPARTMENT
+    )
+    other = factories.org(office.tree.commune_b, "Văn phòng Đảng ủy", "VPĐU", OrgKind.OFFICE)
+    document = office.register()
+    with pytest.raises(DocumentError) as error:
+        incoming.assign(
+            acting_user=office.head, document=document, lead=office.specialist, department=other
+        )
+    assert error.value.code == "department_scope"
+    assert not Assignment.objects.exists()
+    incoming.assign(
+        acting_user=office.head,
+        document=document,
+        lead=office.specialist,
+        readers=[office.clerk],
+        department=own,
+    )
+    assert dict(Assignment.objects.values_list("role", "department")) == {
+        "lead": own.pk,
+        "reader": None,
+    }
+
+
+def test_reminder_command_queues_the_task(office):
+    from django.core.management import call_command
+
+    document = office.register()
+    incoming.assign(
+        acting_user=office.head,
+        document=document,
+        lead=office.specialist,
+        deadline=timezone.localdate() + datetime.timedelta(days=1),
+    )
+    Notification.objects.all().delete()
+    call_command("remind_document_deadlines", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert (
+        Notification.objects.filter(user=office.specialist, kind="document_deadline").count() == 1
+    )

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from tests import factories
 from vanphong.core import numbering
 from vanphong.core.models import CancelledNumber, NumberSequence, Role
+from vanphong.documents.models import ConfidentialAccess
 from vanphong.documents.registers import build
 from vanphong.documents.services import dispatch, outgoing
 
@@ -210,6 +211,13 @@ def test_with_clearance_the_page_shows_the_classified_row(client, world):
     html = get(client, world.secret_clerk, "register", "den", **MARCH).content.decode()
     assert SECRET_SUMMARY in html
     assert "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN" in html
+    # the register showed a classified document: that is a logged view of it
+    log = ConfidentialAccess.objects.get(user=world.secret_clerk)
+    assert (log.kind, log.target_type) == ("view", "documents.incomingdocument")
+    get(client, world.secret_clerk, "register_download", "den", "xlsx", **MARCH)
+    assert ConfidentialAccess.objects.filter(user=world.secret_clerk, kind="download").count() == 1
+    get(client, world.office.clerk, "register", "den", **MARCH)  # no clearance: nothing shown
+    assert not ConfidentialAccess.objects.filter(user=world.office.clerk).exists()
 
 
 # --- outgoing register ---------------------------------------------------------------------

@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from tests import factories
+from tests.reports.conftest import python_count
 from vanphong.organizations.models import (
     ACTIVE_STATUSES,
     Member,
@@ -13,8 +14,6 @@ from vanphong.organizations.models import (
 from vanphong.reports.models import MemberStatsSnapshot
 from vanphong.reports.statistics import (
     AGE_GROUPS,
-    LEVELS,
-    MAIN_ETHNICITIES,
     NOT_RECORDED,
     OTHERS,
     live_member_statistics,
@@ -22,38 +21,6 @@ from vanphong.reports.statistics import (
 )
 
 AS_OF = datetime.date(2026, 3, 1)
-
-
-def python_count(org: Organization, as_of: datetime.date) -> dict:
-    """The figures counted one member at a time, without the database doing any of it."""
-    members = [
-        m
-        for m in Member.objects.select_related("organization")
-        if m.organization.path.startswith(org.path) and m.status in ACTIVE_STATUSES
-    ]
-    figures = {
-        "total": len(members),
-        "status": {s.value: 0 for s in ACTIVE_STATUSES},
-        "gender": {"male": 0, "female": 0},
-        "age": {key: 0 for key, _low, _high in AGE_GROUPS},
-        "ethnicity": {name: 0 for name in MAIN_ETHNICITIES} | {OTHERS: 0},
-    }
-    for field, choices in LEVELS.items():
-        figures[field] = {c.value: 0 for c in choices} | {NOT_RECORDED: 0}
-    for m in members:
-        b = m.birth_date
-        age = as_of.year - b.year - ((as_of.month, as_of.day) < (b.month, b.day))
-        group = next(
-            key for key, low, high in AGE_GROUPS if low <= age and (high is None or age <= high)
-        )
-        figures["status"][m.status] += 1
-        figures["gender"][m.gender] += 1
-        figures["age"][group] += 1
-        figures["ethnicity"][m.ethnicity if m.ethnicity in MAIN_ETHNICITIES else OTHERS] += 1
-        for field, choices in LEVELS.items():
-            value = getattr(m, field)
-            figures[field][value if value in choices.values else NOT_RECORDED] += 1
-    return figures
 
 
 def test_figures_equal_a_plain_python_count_at_every_level(national):

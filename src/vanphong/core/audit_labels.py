@@ -34,6 +34,8 @@ ACTION_LABELS = {
     "outgoing.delivery": _("Delivery status changed"),
     "document.file_add": _("File added"),
     "number.cancel": _("Number cancelled"),
+    "certificate.add": _("Signing certificate added"),
+    "trusted_root.add": _("Trusted root certificate added"),
     "member.admit": _("Member admitted"),
     "member.update": _("Profile edited"),
     "member.recognize_official": _("Recognized as official member"),

@@ -55,7 +55,7 @@ from vanphong.documents.schemas import (
     TextIn,
 )
 from vanphong.documents.services import dispatch, files, incoming, outgoing
-from vanphong.documents.views_common import people_for
+from vanphong.documents.views_common import departments_of, people_for
 from vanphong.organizations.api import invalid, page
 
 incoming_router = Router(tags=["incoming"])
@@ -230,8 +230,18 @@ def assign_incoming(request, document_id: int, payload: AssignIn):
         readers=_users("readers", payload.readers, people),
         deadline=payload.deadline,
         direction=payload.direction,
+        department=_department(document, payload.department),
     )
     return _incoming_detail(user, _incoming(user, document_id))
+
+
+def _department(document, department_id: int | None):
+    if department_id is None:
+        return None
+    found = departments_of(document).filter(pk=department_id).first()
+    if found is None:
+        raise invalid("department", _("Choose a department of this organization."))
+    return found
 
 
 @incoming_router.post(

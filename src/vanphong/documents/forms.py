@@ -61,13 +61,17 @@ class AssignForm(StyledForm):
     readers = forms.ModelMultipleChoiceField(
         queryset=None, label=_("For information"), required=False
     )
+    department = OrganizationChoiceField(
+        queryset=None, label=_("Handling department"), required=False
+    )
     deadline = _date(_("Deadline"), required=False)
     direction = forms.CharField(
         label=_("Leader's direction"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, people, **kwargs):
+    def __init__(self, *args, people, departments, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = departments
         for name in ("lead", "co_handlers", "readers"):
             self.fields[name].queryset = people
             self.fields[name].label_from_instance = lambda u: u.get_full_name() or u.username

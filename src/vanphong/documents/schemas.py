@@ -195,6 +195,7 @@ class AssignIn(Input):
     readers: list[int] = Field([], description="Người nhận để biết")
     deadline: datetime.date | None = Field(None, description="Hạn xử lý")
     direction: string(5000) = Field("", description="Ý kiến chỉ đạo")
+    department: int | None = Field(None, description="Đơn vị (vụ, phòng) chủ trì xử lý")
 
 
 # Outgoing documents

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from vanphong.core import access, vntext
 from vanphong.core.access import Action
 from vanphong.core.models import RoleAssignment, User
-from vanphong.organizations.models import Organization
+from vanphong.organizations.models import Organization, OrgStatus
 
 PAGE_SIZE = 50
 
@@ -47,3 +47,14 @@ def paginate(request, queryset):
 
 def error_message(request, exc) -> None:
     messages.error(request, str(exc))
+
+
+def departments_of(document):
+    """The office's units (Vụ, phòng) of the organization that received the document."""
+    from vanphong.documents.services.incoming import UNIT_KINDS, is_unit_of
+
+    candidates = Organization.objects.filter(
+        path__startswith=document.organization.path, kind__in=UNIT_KINDS, status=OrgStatus.ACTIVE
+    )
+    ids = [o.pk for o in candidates if is_unit_of(o, document.organization)]
+    return Organization.objects.filter(pk__in=ids).order_by("path")

@@ -24,6 +24,7 @@ from vanphong.documents.models import (
 from vanphong.documents.services import files, incoming
 from vanphong.documents.types import type_name
 from vanphong.documents.views_common import (
+    departments_of,
     organizations_for,
     paginate,
     people_for,
@@ -187,7 +188,9 @@ def incoming_detail(request, pk):
     if context["can_route"]:
         people = people_for(document.organization, Action.DOCUMENT_VIEW, document.confidentiality)
         context["assign_form"] = forms.AssignForm(
-            people=people, initial={"deadline": document.deadline}
+            people=people,
+            departments=departments_of(document),
+            initial={"deadline": document.deadline},
         )
     context["text_form"] = forms.TextForm()
     context["upload_form"] = forms.UploadForm()
@@ -225,7 +228,7 @@ def _run_step(request, document, step) -> str:
     user = request.user
     if step == "assign":
         people = people_for(document.organization, Action.DOCUMENT_VIEW, document.confidentiality)
-        form = forms.AssignForm(request.POST, people=people)
+        form = forms.AssignForm(request.POST, people=people, departments=departments_of(document))
         if not form.is_valid():
             raise _form_error(form)
         data = form.cleaned_data
@@ -237,6 +240,7 @@ def _run_step(request, document, step) -> str:
             readers=data["readers"],
             deadline=data["deadline"],
             direction=data["direction"],
+            department=data["department"],
         )
         return _("Assigned.")
     if step == "upload":

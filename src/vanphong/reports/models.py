@@ -6,22 +6,30 @@ from django.utils.translation import gettext_lazy as _
 from vanphong.organizations.models import Organization
 
 
-class MemberDataVersion(models.Model):
-    """A single row whose `version` database triggers raise on every change to members or
-    organizations, in the changing transaction: a cached figure is valid while it matches."""
+class MemberBranchVersion(models.Model):
+    """How many times the members of one branch of the tree changed.
 
-    version = models.BigIntegerField(default=0)
+    A branch is the subtree of an organization at depth 2 (a province or a committee under the
+    Centre), keyed by its path; members of a root organization itself form a branch keyed by the
+    root's path. Database triggers raise the version of the old and the new branch of every
+    changed member or organization, in the changing transaction (migration `reports/0003`).
+    Versions only grow and rows are never deleted, so the sum of the versions under a prefix
+    changes exactly when a member of that subtree changed."""
+
+    branch = models.CharField(_("branch"), max_length=8, primary_key=True)
+    version = models.BigIntegerField(_("version"), default=0)
 
     class Meta:
-        verbose_name = _("member data version")
-        verbose_name_plural = _("member data versions")
+        verbose_name = _("member branch version")
+        verbose_name_plural = _("member branch versions")
 
     def __str__(self) -> str:
-        return str(self.version)
+        return f"{self.branch}: {self.version}"
 
 
 class MemberStatsSnapshot(models.Model):
-    """The member statistics of one organization's subtree on one date, computed at a version."""
+    """The member statistics of one organization's subtree on one date, computed when the branch
+    versions under it summed to `data_version`."""
 
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="+", verbose_name=_("organization")

@@ -23,6 +23,10 @@ class DocumentError(ServiceError):
         "handler_clearance",
         _("%(name)s does not have the clearance for this document."),
     )
+    DEPARTMENT_SCOPE = (
+        "department_scope",
+        _("The department must be a unit of the organization that received the document."),
+    )
     NOT_HANDLER = "not_handler", _("Only a handler of this document can record progress.")
     NOT_SIGNER = "not_signer", _("Only the designated signer can sign this document.")
     SIGNER_AUTHORITY = (

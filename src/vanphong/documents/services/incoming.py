@@ -19,10 +19,26 @@ from vanphong.documents.models import (
 from vanphong.documents.services.errors import DocumentError
 from vanphong.documents.symbols import strip_number_prefix
 from vanphong.documents.types import type_rule
+from vanphong.organizations.models import Organization, OrgKind
 
 
 def incoming_key(year: int) -> tuple[str, str]:
     return f"incoming:{year}", _("Incoming documents %(year)s") % {"year": year}
+
+
+UNIT_KINDS = (OrgKind.OFFICE, OrgKind.DEPARTMENT)
+
+
+def is_unit_of(department, organization) -> bool:
+    """Is `department` a unit (office, Vụ, phòng) of `organization` itself, not of one below it?"""
+    path, top = department.path, organization.path
+    if not path.startswith(top) or path == top:
+        return False
+    between = [
+        path[:i] for i in range(len(top) + department.steplen, len(path) + 1, department.steplen)
+    ]
+    kinds = set(Organization.objects.filter(path__in=between).values_list("kind", flat=True))
+    return kinds <= set(UNIT_KINDS)
 
 
 def find_duplicates(organization, *, issuer: str, original_number: str, document_date):
@@ -117,14 +133,18 @@ def assign(
     readers=(),
     deadline: datetime.date | None = None,
     direction: str = "",
+    department=None,
 ) -> list[Assignment]:
-    """Route the document: one lead handler, co-handlers and readers, one deadline."""
+    """Route the document: one lead handler, co-handlers and readers, one deadline; the handling
+    department (a unit of the office, for the deadline dashboard) when given."""
     if document.status == IncomingStatus.DONE:
         raise DocumentError(DocumentError.WRONG_STATE)
     if deadline is not None and deadline < timezone.localdate():
         raise DocumentError(DocumentError.DEADLINE_PAST)
     if lead is None:
         raise DocumentError(DocumentError.NO_LEAD)
+    if department is not None and not is_unit_of(department, document.organization):
+        raise DocumentError(DocumentError.DEPARTMENT_SCOPE)
     people = [(lead, AssignmentRole.LEAD)]
     people += [(u, AssignmentRole.CO) for u in co_handlers if u.pk != lead.pk]
     seen = {u.pk for u, _r in people}
@@ -146,6 +166,7 @@ def assign(
                 user=user,
                 role=role,
                 deadline=deadline if role != AssignmentRole.READER else None,
+                department=department if role != AssignmentRole.READER else None,
                 assigned_by=acting_user,
             )
             for user, role in people

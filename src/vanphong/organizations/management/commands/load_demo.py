@@ -31,12 +31,15 @@ class Command(BaseCommand):
     help = "Load the VanPhong demo data (once)."
 
     def handle(self, *args, **options):
+        from vanphong.documents.demo import load_documents
+
         if User.objects.filter(username="admin").exists():
             self.stdout.write("Demo data already loaded.")
-            return
-        with transaction.atomic():
-            self._load()
-        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        else:
+            with transaction.atomic():
+                self._load()
+            self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        load_documents(self.stdout)  # once; also for a database loaded before documents existed
 
     def _load(self) -> None:
         rng = random.Random(2018)
