@@ -368,3 +368,18 @@ def test_unknown_procedure_is_404(client, tree, specialist):
     WHEN they post to a procedure name that does not exist
     THEN 404."""
     assert _post(client, tree.member_a1, "khong-co", {}).status_code == 404
+
+
+def test_position_page_checks_like_the_api(client, tree, specialist):
+    """GIVEN member A1 of cell A1
+    WHEN the specialist gives A1 a position in cell A2 (not the member's own line), or the same
+    position twice at the same time
+    THEN both are refused and nothing is recorded twice."""
+    good = {"organization": tree.cell_a1.pk, "title": "secretary", "starts_on": "2025-06-01"}
+    wrong_line = _post(client, tree.member_a1, "chuc-vu", {**good, "organization": tree.cell_a2.pk})
+    first = _post(client, tree.member_a1, "chuc-vu", good)
+    again = _post(client, tree.member_a1, "chuc-vu", good)
+    assert wrong_line.status_code == 400  # the form offers only the member's own line
+    assert first.status_code == 302
+    assert (again.status_code, again.context["error_code"]) == (400, "already_held")
+    assert Position.objects.count() == 1

@@ -219,3 +219,23 @@ def test_positions_are_recorded_with_their_term(tree):
     )
     assert position.get_title_display() == "Bí thư"
     assert tree.member_a1.events.filter(kind=EventKind.POSITION).count() == 1
+
+
+def test_admission_into_a_dissolved_cell_is_refused(tree):
+    from vanphong.organizations.services import orgs
+
+    orgs.dissolve_organization(
+        acting_user=None, organization=tree.cell_a2, on=datetime.date(2025, 7, 1)
+    )
+    tree.cell_a2.refresh_from_db()
+    with pytest.raises(MemberError) as error:
+        procedures.admit_member(
+            acting_user=None,
+            organization=tree.cell_a2,
+            admitted_on=datetime.date(2025, 8, 1),
+            full_name="Phạm Minh Châu",
+            gender="female",
+            birth_date=datetime.date(1995, 5, 5),
+        )
+    assert error.value.code == "cell_not_active"
+    assert error.value.message

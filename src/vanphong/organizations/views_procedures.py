@@ -18,7 +18,6 @@ from vanphong.organizations.member_forms import build_form
 from vanphong.organizations.models import Transfer
 from vanphong.organizations.services import procedures
 from vanphong.organizations.services.errors import MemberError
-from vanphong.organizations.services.orgs import term_on
 from vanphong.organizations.views_members import profile_context
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -64,14 +63,13 @@ def _end_exemption(user, member, data):
 
 
 def _position(user, member, data):
-    procedures.assign_position(
+    procedures.grant_position(
         acting_user=user,
         member=member,
         organization=data["organization"],
         title=data["title"],
         starts_on=data["starts_on"],
         ends_on=data["ends_on"],
-        term=term_on(data["organization"], data["starts_on"]),
     )
     return _("The position was assigned."), None
 

@@ -21,6 +21,10 @@ class MemberError(ServiceError):
     CITIZEN_ID_TAKEN = "citizen_id_taken", _("This citizen ID is already in use.")
     CITIZEN_ID_FORMAT = "citizen_id_format", _("A citizen ID has exactly 12 digits.")
     NOT_A_CELL = "not_a_cell", _("A member must attend a party cell.")
+    CELL_NOT_ACTIVE = (
+        "cell_not_active",
+        _("This party cell is no longer active (merged or dissolved)."),
+    )
     NOT_ACTIVE = "not_active", _("This member is no longer active in the party.")
     NOT_PROBATIONARY = (
         "not_probationary",

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from vanphong.core import audit
-from vanphong.organizations.models import CELL_KINDS, Member, Organization
+from vanphong.organizations.models import CELL_KINDS, Member, Organization, OrgStatus
 from vanphong.organizations.services.errors import MemberError
 
 PROFILE_FIELDS = (
@@ -37,8 +37,11 @@ def years_between(start: datetime.date, end: datetime.date) -> int:
 
 
 def check_cell(organization: Organization) -> None:
+    """A member attends an active cell (not a merged or dissolved one)."""
     if organization.kind not in CELL_KINDS:
         raise MemberError(MemberError.NOT_A_CELL)
+    if organization.status != OrgStatus.ACTIVE:
+        raise MemberError(MemberError.CELL_NOT_ACTIVE)
 
 
 def check_profile(values: dict, *, exclude_pk: int | None = None) -> dict:
