@@ -30,12 +30,11 @@ import random
 import zoneinfo
 from contextlib import contextmanager
 
-from cryptography.hazmat.primitives.serialization import pkcs12
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from vanphong.core import audit, rule_seeds
+from vanphong.core import rule_seeds
 from vanphong.core.models import (
     AuditEntry,
     CancelledNumber,
@@ -55,11 +54,9 @@ from vanphong.documents.models import (
     OutgoingStatus,
     ProgressNote,
     SealUse,
-    SigningCertificate,
-    TrustedRoot,
     Urgency,
 )
-from vanphong.documents.services import dispatch, incoming, outgoing
+from vanphong.documents.services import certificates, dispatch, incoming, outgoing
 from vanphong.organizations.models import CommitteeTerm, Organization
 from vanphong.organizations.services import orgs
 
@@ -553,32 +550,10 @@ class _Loader:
                     acting_user=self.admin, organization=self.bloc, name=name, starts_on=starts
                 )
         identity = demo_pki.demo_identity(PROVINCE)
-        _key, certificate, _cas = pkcs12.load_key_and_certificates(
-            identity.pkcs12, identity.passphrase
+        certificates.add_signing_certificate(
+            self.admin, self.province, identity.pkcs12, identity.passphrase
         )
-        row = SigningCertificate.objects.create(
-            organization=self.province,
-            pkcs12=identity.pkcs12,
-            subject=certificate.subject.rfc4514_string(),
-            valid_until=certificate.not_valid_after_utc,
-            added_by=self.admin,
-        )
-        audit.record(
-            actor=self.admin,
-            action="certificate.add",
-            target=row,
-            after={"subject": row.subject, "valid_until": row.valid_until.isoformat()},
-        )
-        root = TrustedRoot.objects.create(
-            name=demo_pki.DEMO_CA_NAME, pem=identity.root_pem.decode("ascii")
-        )
-        audit.record(
-            actor=self.admin,
-            action="trusted_root.add",
-            target=root,
-            organization=self.province,
-            after={"name": root.name},
-        )
+        certificates.add_trusted_root(self.admin, demo_pki.DEMO_CA_NAME, identity.root_pem)
 
     # -- incoming ---------------------------------------------------------------------------
     def _incoming_plan(self) -> list[dict]:

@@ -2,6 +2,7 @@
 them (classified ones logged, PDFs watermarked with the reader's name)."""
 
 import hashlib
+import logging
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -16,6 +17,7 @@ from vanphong.documents.models import (
     DocumentFile,
     FileRole,
     IncomingDocument,
+    OutgoingStatus,
     SigningCertificate,
     TrustedRoot,
 )
@@ -26,6 +28,8 @@ from vanphong.documents.uploads import (
     check_upload,
     store_upload_in_transaction,
 )
+
+logger = logging.getLogger(__name__)
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -133,68 +137,120 @@ def _read(row: DocumentFile) -> bytes:
 
 
 def issued_pdf(acting_user, document) -> DocumentFile:
-    """The issued document as PDF (LibreOffice from the stored DOCX), made once and kept."""
+    """The issued document as PDF (LibreOffice from the stored DOCX), made once and kept.
+
+    Only an issued document has one (its number and date are in it). The document row is locked
+    while the PDF is made so two clerks clicking at once get the same file, not two.
+    """
     from vanphong.documents.layout.pdf import docx_to_pdf
     from vanphong.documents.rendering import docx_file_name
 
-    existing = document.files.filter(role=FileRole.ISSUED_PDF).first()
-    if existing:
-        return existing
-    docx = document.files.filter(role=FileRole.ISSUED_DOCX).first() or store_generated_docx(
-        document
-    )
-    pdf = docx_to_pdf(_read(docx))
-    name = docx_file_name(document).removesuffix(".docx") + ".pdf"
-    return add_generated(
-        acting_user, document, role=FileRole.ISSUED_PDF, name=name, kind="pdf", data=pdf
-    )
+    with transaction.atomic():
+        document = type(document).objects.select_for_update().get(pk=document.pk)
+        if document.status != OutgoingStatus.ISSUED:
+            raise DocumentError(DocumentError.WRONG_STATE)
+        existing = document.files.filter(role=FileRole.ISSUED_PDF).first()
+        if existing:
+            return existing
+        docx = document.files.filter(role=FileRole.ISSUED_DOCX).first() or store_generated_docx(
+            document
+        )
+        pdf = docx_to_pdf(_read(docx))
+        name = docx_file_name(document).removesuffix(".docx") + ".pdf"
+        return add_generated(
+            acting_user, document, role=FileRole.ISSUED_PDF, name=name, kind="pdf", data=pdf
+        )
 
 
 def sign_issued(acting_user, document, passphrase: str) -> DocumentFile:
-    """Sign the issued PDF with the organization's certificate (the passphrase is not kept)."""
-    from vanphong.documents.signatures import sign_pdf
+    """Sign the issued PDF with the organization's certificate (the passphrase is not kept).
 
+    The certificate and passphrase are checked before anything is made, so a wrong passphrase
+    leaves no file behind; the signed PDF and its audit entry are stored together.
+    """
+    from vanphong.documents.signatures import _signer, sign_pdf
+
+    if document.status != OutgoingStatus.ISSUED:
+        raise DocumentError(DocumentError.WRONG_STATE)
     certificate = (
         SigningCertificate.objects.filter(organization=document.organization, active=True)
-        .order_by("-added_at")
+        .order_by("-added_at", "-pk")
         .first()
     )
     if certificate is None:
         raise DocumentError(DocumentError.NO_CERTIFICATE)
+    pkcs12 = bytes(certificate.pkcs12)
+    _signer(pkcs12, passphrase)  # SignatureError: wrong passphrase, expired certificate…
     pdf = issued_pdf(acting_user, document)
     signed = sign_pdf(
         _read(pdf),
-        bytes(certificate.pkcs12),
+        pkcs12,
         passphrase,
         reason=_("Issued document no. %(symbol)s") % {"symbol": document.symbol},
         location=document.place,
     )
-    return add_generated(
-        acting_user,
-        document,
-        role=FileRole.SIGNED_PDF,
-        name=pdf.name.removesuffix(".pdf") + "-ky-so.pdf",
-        kind="pdf",
-        data=signed,
-    )
+    with transaction.atomic():
+        row = add_generated(
+            acting_user,
+            document,
+            role=FileRole.SIGNED_PDF,
+            name=pdf.name.removesuffix(".pdf") + "-ky-so.pdf",
+            kind="pdf",
+            data=signed,
+        )
+        audit.record(
+            actor=acting_user,
+            action="outgoing.sign_pdf",
+            target=document,
+            after={
+                "file": row.name,
+                "sha256": row.sha256,
+                "certificate": certificate.pk,
+                "subject": certificate.subject,
+            },
+        )
+    return row
 
 
 def verify_signatures(row: DocumentFile) -> list[dict]:
-    """Check the signatures of a PDF against the trusted roots; the result is kept on the row."""
-    from vanphong.documents.signatures import verify_pdf
+    """Check the signatures of a PDF against the trusted roots; the result is kept on the row.
+
+    A stored root that cannot be read is skipped (and logged) rather than making every check
+    fail; the admin validates roots when they are added.
+    """
+    from vanphong.documents.signatures import (
+        SignatureError,
+        SignatureStatus,
+        _trust_roots,
+        verify_pdf,
+    )
 
     if row.kind != "pdf":
         return []
-    roots = [r.pem.encode() for r in TrustedRoot.objects.all()]
-    checks = [
-        {
-            "status": c.status.value if hasattr(c.status, "value") else str(c.status),
-            "signer": c.signer,
-            "signed_at": c.signed_at.isoformat() if c.signed_at else None,
-            "message": str(c.message),
-        }
-        for c in verify_pdf(_read(row), roots)
-    ]
+    roots = []
+    for root in TrustedRoot.objects.order_by("pk"):
+        pem = root.pem.encode()
+        try:
+            _trust_roots([pem])
+        except SignatureError:
+            logger.warning("Trusted root %s (%s) cannot be read: skipped", root.pk, root.name)
+            continue
+        roots.append(pem)
+    checks = []
+    for c in verify_pdf(_read(row), roots):
+        status = SignatureStatus(c.status)
+        checks.append(
+            {
+                "status": status.value,
+                "status_label": str(status.label),
+                "signer": c.signer,
+                "signed_at": c.signed_at.isoformat() if c.signed_at else None,
+                "signed_at_display": (
+                    f"{timezone.localtime(c.signed_at):%d/%m/%Y %H:%M}" if c.signed_at else ""
+                ),
+                "message": str(c.message),
+            }
+        )
     DocumentFile.objects.filter(pk=row.pk).update(signatures=checks)
     row.signatures = checks
     return checks
