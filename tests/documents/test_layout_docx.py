@@ -281,6 +281,24 @@ def test_body_paragraphs_are_justified_14_with_a_first_line_indent():
         assert 9 <= mm(par.paragraph_format.first_line_indent) <= 13
 
 
+def test_capital_lines_of_the_body_are_headings():
+    """An operative line ("BAN THƯỜNG VỤ TỈNH ỦY QUYẾT ĐỊNH") is bold and centred; a numbered
+    section title ("I. MỤC ĐÍCH, YÊU CẦU") bold in the flow; "Điều 1." stays body text."""
+    body = [
+        "- Căn cứ Điều lệ Đảng;",
+        "BAN THƯỜNG VỤ TỈNH ỦY QUYẾT ĐỊNH",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Điều 1. …",
+    ]
+    document = open_docx(resolution_layout(body=body))
+    operative = paragraph(document, body[1])
+    assert_style(operative, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    assert operative.paragraph_format.first_line_indent is None
+    assert_style(paragraph(document, body[2]), size=14, bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    for text in (body[0], body[3]):
+        assert_style(paragraph(document, text), size=14, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+
+
 def test_official_letter_shows_v_v_under_the_number_and_no_type_name():
     document = open_docx(letter_layout())
     left, _ = header_cells(document)

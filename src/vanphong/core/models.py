@@ -128,6 +128,7 @@ class RuleTable(models.TextChoices):
 
     DOCUMENT_TYPE = "document_type", _("Document types and abbreviations")
     NUMBERING = "numbering", _("Numbering settings")
+    DOCUMENT_TEMPLATE = "document_template", _("Drafting templates per document type")
 
 
 class DatedRule(models.Model):

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,6 +15,7 @@ from vanphong.core import access, vntext
 from vanphong.core.access import Action
 from vanphong.core.errors import ServiceError
 from vanphong.documents import forms
+from vanphong.documents.drafting import template_initial
 from vanphong.documents.models import (
     ConfidentialAccess,
     FileRole,
@@ -87,25 +89,44 @@ def outgoing_create(request):
     access.require(request.user, Action.DOCUMENT_DRAFT)
     organizations = organizations_for(request.user, Action.DOCUMENT_DRAFT)
     reply_to = None
-    if request.GET.get("tra_loi") or request.POST.get("in_reply_to"):
+    reply_id = (
+        request.GET.get("tra_loi")
+        or request.GET.get("in_reply_to")
+        or request.POST.get("in_reply_to")
+    )
+    if reply_id:
         reply_to = access.get_for(
-            request.user,
-            IncomingDocument.objects.all(),
-            request.GET.get("tra_loi") or request.POST.get("in_reply_to"),
-            Action.DOCUMENT_VIEW,
+            request.user, IncomingDocument.objects.all(), reply_id, Action.DOCUMENT_VIEW
         )
     initial = {}
     first = reply_to.organization if reply_to else organizations.first()
     if first is not None:
         initial = _initial_from(first)
+        # A new draft starts from its type's template; choosing another type reloads it (htmx).
+        doc_type = request.GET.get("doc_type") or request.GET.get("loai") or "cong_van"
+        initial.update(
+            template_initial(doc_type, timezone.localdate(), initial.get("issuing_body", ""))
+        )
     if reply_to:
         initial.update(
-            doc_type="cong_van",
             summary=_("Reply to %(number)s") % {"number": reply_to.original_number},
             recipients=reply_to.issuer,
             confidentiality=reply_to.confidentiality,
         )
     form = forms.OutgoingForm(request.POST or None, organizations=organizations, initial=initial)
+    if request.method == "GET":
+        form.fields["doc_type"].help_text = _(
+            "Choosing another type starts the text again from that type's template."
+        )
+        form.fields["doc_type"].widget.attrs.update(
+            {
+                "hx-get": request.path,
+                "hx-include": "[name=in_reply_to]",
+                "hx-target": "#outgoing-form",
+                "hx-select": "#outgoing-form",
+                "hx-swap": "outerHTML",
+            }
+        )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data.pop("note", None)

@@ -350,13 +350,28 @@ def _title_block(document, layout: PartyDocumentLayout) -> None:
     )
 
 
+def is_heading(text: str) -> bool:
+    """A body line written in capitals ("BAN THƯỜNG VỤ TỈNH ỦY QUYẾT ĐỊNH", "I. MỤC ĐÍCH, YÊU
+    CẦU") is a heading: bold, and centred when it is an operative line without a numeral."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and text == text.upper() and len(text) <= 150
+
+
 def _body(document, layout: PartyDocumentLayout) -> None:
     for text in layout.body:
+        heading = is_heading(text)
+        numbered = heading and text.split(" ", 1)[0].rstrip(".").isupper() and "." in text[:6]
+        centred = heading and not numbered
         paragraph = _paragraph(
-            document, text, size=SIZE_BODY, align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_after=6
+            document,
+            text,
+            size=SIZE_BODY,
+            bold=heading,
+            align=WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.JUSTIFY,
+            space_after=6,
         )
         paragraph_format = paragraph.paragraph_format
-        paragraph_format.first_line_indent = BODY_FIRST_LINE_INDENT
+        paragraph_format.first_line_indent = None if centred else BODY_FIRST_LINE_INDENT
         paragraph_format.line_spacing = 1.15
 
 

@@ -1,0 +1,27 @@
+"""A new draft starts from its type's template (RuleTable.DOCUMENT_TEMPLATE, dated data)."""
+
+import datetime
+
+from vanphong.core.models import RuleTable
+from vanphong.core.rules import value_as_of
+
+
+def template_initial(doc_type: str, day: datetime.date, issuing_body: str) -> dict:
+    """Form values for a new draft of `doc_type`: subject opening, body skeleton, signature block,
+    recipients. Empty when the type has no template in force."""
+    template = value_as_of(RuleTable.DOCUMENT_TEMPLATE, doc_type, day)
+    if not template:
+        return {}
+    body = issuing_body.strip() or "…"
+
+    def fill(text: str) -> str:
+        return text.replace("{CO_QUAN}", body.upper()).replace("{co_quan}", body)
+
+    return {
+        "doc_type": doc_type,
+        "summary": fill(template.get("summary", "")),
+        "body": "\n".join(fill(line) for line in template.get("body", [])),
+        "authority_line": template.get("authority_line", ""),
+        "signer_position": template.get("signer_position", ""),
+        "recipients": "\n".join(template.get("recipients", [])),
+    }
