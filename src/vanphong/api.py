@@ -14,7 +14,7 @@ from ninja.security import HttpBearer
 from vanphong.core.api import router as core_router
 from vanphong.core.errors import ServiceError
 from vanphong.core.services import user_for_api_token
-from vanphong.documents.api import incoming_router, outgoing_router
+from vanphong.documents.api import incoming_router, outgoing_router, registers_router
 from vanphong.organizations.api import members_router, organizations_router
 
 
@@ -44,6 +44,7 @@ api.add_router("/organizations", organizations_router)
 api.add_router("/members", members_router)
 api.add_router("/incoming", incoming_router)
 api.add_router("/outgoing", outgoing_router)
+api.add_router("/registers", registers_router)
 
 
 def error(request, status: int, code: str, message: str, **extra):

@@ -21,7 +21,12 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 def dashboard_view(request):
-    return render(request, "core/dashboard.html", {"cards": dashboard.cards_for(request.user)})
+    from vanphong.documents import attention
+
+    cards = dashboard.cards_for(request.user)
+    # the documents' cards before the last one (unread notifications)
+    cards[-1:-1] = attention.cards_for(request.user)
+    return render(request, "core/dashboard.html", {"cards": cards})
 
 
 @login_required

@@ -6,18 +6,24 @@ step the user may not take on a document they may read answers 404 too (access.r
 organization endpoints do.
 """
 
+import datetime
+
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404, HttpResponse
+from django.urls import resolve
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 
 from vanphong.core import access, vntext
 from vanphong.core.access import Action
 from vanphong.core.models import User
+from vanphong.documents.drafting import initial_from, template_initial
 from vanphong.documents.models import (
     ConfidentialAccess,
     Congress,
@@ -28,14 +34,23 @@ from vanphong.documents.models import (
     OutgoingDocument,
     OutgoingStatus,
 )
+from vanphong.documents.registers import build, dashboard
+from vanphong.documents.registers import period as periods
+from vanphong.documents.registers.model import Register, local
 from vanphong.documents.rendering import docx_file_name, docx_for
 from vanphong.documents.schemas import (
+    REGISTER_FORMATS,
+    REGISTER_KINDS,
     AppraisalOut,
     AppraiseIn,
     AssignIn,
+    AssignmentFilters,
+    DeadlineDashboardOut,
+    DeadlineFilters,
     DeliveryIn,
     DispatchIn,
     DispatchOut,
+    DraftTemplateOut,
     DuplicatesOut,
     FileOut,
     IncomingDetailOut,
@@ -43,23 +58,30 @@ from vanphong.documents.schemas import (
     IncomingIn,
     IncomingPage,
     IssueIn,
+    OpenAssignmentPage,
     OutgoingDetailOut,
     OutgoingFilters,
     OutgoingIn,
     OutgoingPage,
     OutgoingPatch,
+    RegisterFilters,
+    RegisterOut,
     SealIn,
     SealUseOut,
     SignatureCheckOut,
+    SignPdfIn,
     SubmitIn,
     TextIn,
 )
 from vanphong.documents.services import dispatch, files, incoming, outgoing
+from vanphong.documents.types import type_rule
 from vanphong.documents.views_common import departments_of, people_for
+from vanphong.documents.views_registers import FILE_NAMES, FORMATS, _log_classified
 from vanphong.organizations.api import invalid, page
 
 incoming_router = Router(tags=["incoming"])
 outgoing_router = Router(tags=["outgoing"])
+registers_router = Router(tags=["registers"])
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -321,6 +343,8 @@ OUTGOING_STEPS = {
     "delivery": Action.DOCUMENT_ISSUE,
     "seal": Action.DOCUMENT_ISSUE,
     "upload": Action.DOCUMENT_DRAFT,
+    "pdf": Action.DOCUMENT_ISSUE,
+    "sign_pdf": Action.DOCUMENT_ISSUE,
 }
 
 
@@ -353,6 +377,22 @@ def list_outgoing(request, filters: Query[OutgoingFilters]):
     if filters.status:
         documents = documents.filter(status=filters.status)
     return page(documents.order_by("-created_at", "-pk"), filters)
+
+
+@outgoing_router.get(
+    "/templates/{doc_type}", response=DraftTemplateOut, summary="Mẫu khởi đầu của dự thảo"
+)
+def draft_template(request, doc_type: str, organization: int):
+    """The values a new draft of `doc_type` for `organization` starts with, as on the drafting
+    page: the organization's usual issuing body, place and signature block, then the type's
+    template. A type not in force today answers 400 unknown_type."""
+    user = request.auth
+    found = access.get_organization_for(user, organization, Action.DOCUMENT_DRAFT)
+    today = timezone.localdate()
+    type_rule(doc_type, today)
+    values = initial_from(found)
+    values.update(template_initial(doc_type, today, values.get("issuing_body", "")))
+    return {**values, "organization": found.pk, "doc_type": doc_type}
 
 
 @outgoing_router.get("/{int:document_id}", response=OutgoingDetailOut, summary="Một văn bản đi")
@@ -572,8 +612,183 @@ def upload_outgoing_file(request, document_id: int, file: File[UploadedFile]):
 
 @outgoing_router.get("/{int:document_id}/files/{int:file_id}", summary="Tải tệp")
 def download_outgoing_file(request, document_id: int, file_id: int):
+    """The file's bytes (the issued PDF, the signed PDF, an attachment…); a classified document's
+    download is logged and its PDF carries the reader's name as a watermark."""
     document = _outgoing(request.auth, document_id)
     return _download(request.auth, document, file_id)
 
 
-__all__ = ["incoming_router", "outgoing_router"]
+@outgoing_router.post("/{int:document_id}/pdf", response=FileOut, summary="Tạo bản PDF phát hành")
+def make_issued_pdf(request, document_id: int):
+    """The issued document as PDF (LibreOffice from the issued DOCX), made once and kept: asking
+    again answers the same file. Only an issued document has one. Download it through
+    /files/{file_id}."""
+    user = request.auth
+    return files.issued_pdf(user, _outgoing(user, document_id, "pdf"))
+
+
+@outgoing_router.post(
+    "/{int:document_id}/sign-pdf", response={201: FileOut}, summary="Ký số bản PDF phát hành"
+)
+@sensitive_variables("payload")
+def sign_issued_pdf(request, document_id: int, payload: SignPdfIn):
+    """Signs the issued PDF with the organization's certificate (set by an administrator). The
+    passphrase is used once and neither kept, logged nor sent back; a wrong one answers 400 and
+    makes no file."""
+    user = request.auth
+    document = _outgoing(user, document_id, "sign_pdf")
+    return Status(201, files.sign_issued(user, document, payload.passphrase))
+
+
+# Registers, the seal-use log and the deadline dashboard (as views_registers.py)
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _scope_organization(user, pk: int | None, required: bool = True):
+    """The organization asked for, else the top of the user's scope; 404 if outside it."""
+    access.require(user, Action.DOCUMENT_VIEW)
+    if pk is not None:
+        return access.get_organization_for(user, pk, Action.DOCUMENT_VIEW)
+    if not required:
+        return None
+    organization = access.roots_for(user, Action.DOCUMENT_VIEW).first()
+    if organization is None:
+        raise Http404
+    return organization
+
+
+def _register(user, kind: str, filters: RegisterFilters, how: str):
+    """The register `kind` of the organization for the period, what the user may see only; the
+    classified documents it lists are logged as viewed (or downloaded) each."""
+    organization = _scope_organization(user, filters.organization)
+    period = periods.parse({"tu": filters.from_, "den": filters.to})  # PeriodError: 400
+    register = build.BUILDERS[kind](user, organization, period)
+    _log_classified(user, kind, organization, period, how)
+    return organization, register
+
+
+def _cell(value):
+    if isinstance(value, datetime.datetime):
+        return local(value).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def _row_document(row) -> int | None:
+    return resolve(row.url).kwargs.get("pk") if row.url else None
+
+
+def _register_out(register: Register, organization) -> dict:
+    return {
+        "kind": register.kind,
+        "title": register.title,
+        "organization": {"id": organization.pk, "name": organization.name},
+        "period": {
+            "start": register.period.start,
+            "end": register.period.end,
+            "label": register.period.label(),
+        },
+        "columns": [c.label for c in register.columns],
+        "count": len(register.rows),
+        "rows": [
+            {
+                "cells": [_cell(v) for v in row.cells],
+                "texts": row.texts,
+                "document_id": _row_document(row),
+                "note_class": row.note_class,
+            }
+            for row in register.rows
+        ],
+    }
+
+
+@registers_router.get(
+    "/deadlines", response=DeadlineDashboardOut, summary="Theo dõi hạn xử lý văn bản đến"
+)
+def deadline_dashboard(request, filters: Query[DeadlineFilters]):
+    """Open assignments (lead and co-handlers) of the incoming documents the user may see, per
+    person and per department: assigned, overdue, due within `soon_days` days."""
+    user = request.auth
+    organization = _scope_organization(user, filters.organization, required=False)
+    today = timezone.localdate()
+    assignments = dashboard.open_assignments(user, organization)
+    people = dashboard.by_person(assignments, today)
+    return {
+        "organization": organization,
+        "today": today,
+        "soon_days": dashboard.SOON_DAYS,
+        "total": dashboard.totals(people),
+        "people": people,
+        "departments": dashboard.by_department(assignments, today),
+        "mine": assignments.filter(user=user).count(),
+    }
+
+
+ASSIGNMENT_KINDS = {"all": dashboard.ALL, "overdue": dashboard.OVERDUE, "soon": dashboard.SOON}
+
+
+@registers_router.get(
+    "/deadlines/assignments", response=OpenAssignmentPage, summary="Việc đang giao xử lý"
+)
+def deadline_assignments(request, filters: Query[AssignmentFilters]):
+    """The list behind a dashboard count: open assignments of one person or department, all,
+    overdue or due soon, the nearest deadline first."""
+    user = request.auth
+    organization = _scope_organization(user, filters.organization, required=False)
+    assignments = dashboard.open_assignments(user, organization)
+    if filters.person is not None:
+        assignments = assignments.filter(user_id=filters.person)
+    if filters.department is not None:
+        assignments = assignments.filter(department_id=filters.department)
+    assignments = dashboard.narrow(assignments, ASSIGNMENT_KINDS[filters.kind]).select_related(
+        "document", "user", "department"
+    )
+    ordered = assignments.order_by(
+        F("deadline").asc(nulls_last=True), "document__received_at", "pk"
+    )
+    return page(ordered, filters)
+
+
+@registers_router.get(
+    "/{kind}", response=RegisterOut, summary="Sổ văn bản đến, sổ văn bản đi, sổ sử dụng con dấu"
+)
+def get_register(request, kind: REGISTER_KINDS, filters: Query[RegisterFilters]):
+    """The rows of the register for the period (this year by default), only the documents the
+    user may see, clearance included. Listing a classified document is logged as a view of it."""
+    user = request.auth
+    organization, register = _register(user, kind, filters, ConfidentialAccess.Kind.VIEW)
+    return _register_out(register, organization)
+
+
+@registers_router.get(
+    "/{kind}/{fmt}",
+    summary="Tải sổ (XLSX, PDF)",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "Tệp của sổ",
+                "content": {
+                    XLSX: {"schema": {"type": "string", "format": "binary"}},
+                    "application/pdf": {"schema": {"type": "string", "format": "binary"}},
+                },
+            }
+        }
+    },
+)
+def download_register(
+    request, kind: REGISTER_KINDS, fmt: REGISTER_FORMATS, filters: Query[RegisterFilters]
+):
+    """The register as the office prints it; each classified document listed is logged as
+    downloaded."""
+    user = request.auth
+    organization, register = _register(user, kind, filters, ConfidentialAccess.Kind.DOWNLOAD)
+    writer, content_type = FORMATS[fmt]
+    code = slugify(vntext.fold(organization.code)) or "don-vi"
+    period = register.period
+    name = f"{FILE_NAMES[kind]}_{code}_{period.start:%Y%m%d}-{period.end:%Y%m%d}.{fmt}"
+    return _file_response(name, writer(register), content_type, True)
+
+
+__all__ = ["incoming_router", "outgoing_router", "registers_router"]

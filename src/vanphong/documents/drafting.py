@@ -4,6 +4,30 @@ import datetime
 
 from vanphong.core.models import RuleTable
 from vanphong.core.rules import value_as_of
+from vanphong.documents.models import OutgoingDocument
+from vanphong.organizations.models import Organization
+
+
+def initial_from(organization) -> dict:
+    """Sensible defaults: the issuing body and place of the organization's last document."""
+    last = (
+        OutgoingDocument.objects.filter(organization=organization).order_by("-created_at").first()
+    )
+    if last is None:
+        parent = Organization.objects.get_parent(organization) if organization.depth > 1 else None
+        return {
+            "organization": organization,
+            "issuing_body": organization.name,
+            "superior_body": parent.name if parent and parent.depth > 1 else "",
+        }
+    return {
+        "organization": organization,
+        "issuing_body": last.issuing_body,
+        "superior_body": last.superior_body,
+        "place": last.place,
+        "authority_line": last.authority_line,
+        "signer_position": last.signer_position,
+    }
 
 
 def template_initial(doc_type: str, day: datetime.date, issuing_body: str) -> dict:

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vanphong.core.models import Clearance
-from vanphong.documents.models import Channel, Urgency, Verdict
+from vanphong.documents.models import Channel, DeliveryStatus, Urgency, Verdict
 from vanphong.documents.types import type_choices
 from vanphong.organizations.forms import DATE_INPUT_FORMATS, DateInput, StyledForm
 
@@ -152,6 +152,17 @@ class DispatchForm(StyledForm):
     )
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
     sent_on = _date(_("Sent on"), required=False)
+
+
+class DeliveryForm(StyledForm):
+    status = forms.ChoiceField(
+        label=_("Delivery status"),
+        choices=[
+            (DeliveryStatus.SENT, DeliveryStatus.SENT.label),
+            (DeliveryStatus.DELIVERED, DeliveryStatus.DELIVERED.label),
+            (DeliveryStatus.RETURNED, DeliveryStatus.RETURNED.label),
+        ],
+    )
 
 
 class SealForm(StyledForm):

@@ -398,3 +398,138 @@ class DeliveryIn(Input):
 class SealIn(Input):
     copies: int = Field(1, ge=1, le=9999, description="Số bản đóng dấu")
     note: string(300) = Field("", description="Ghi chú")
+
+
+# Issued PDF, digital signature, drafting templates
+
+
+class SignPdfIn(Input):
+    passphrase: str = Field(
+        min_length=1,
+        max_length=1000,
+        description="Mật khẩu của chứng thư số của tổ chức (không được lưu, không ghi nhật ký)",
+    )
+
+
+class DraftTemplateOut(Schema):
+    """What a new draft of the type starts with: the organization's usual issuing body, place and
+    signature block (from its last document), then the type's template."""
+
+    organization: int = Field(description="Tổ chức ban hành")
+    doc_type: str = Field(description="Loại văn bản (mã)")
+    summary: str = Field("", description="Trích yếu (mở đầu theo mẫu)")
+    body: str = Field("", description="Nội dung theo mẫu, mỗi dòng một đoạn")
+    issuing_body: str = Field("", description="Cơ quan ban hành")
+    superior_body: str = Field("", description="Cơ quan cấp trên")
+    place: str = Field("", description="Địa danh")
+    authority_line: str = Field("", description="Thẩm quyền ký, ví dụ T/M Ban Thường vụ")
+    signer_position: str = Field("", description="Chức vụ người ký")
+    recipients: str = Field("", description="Nơi nhận, mỗi dòng một nơi")
+
+
+# Registers, the seal-use log, the deadline dashboard
+
+
+REGISTER_KINDS = Literal["incoming", "outgoing", "seal"]
+REGISTER_FORMATS = Literal["xlsx", "pdf"]
+
+
+class RegisterFilters(Schema):
+    organization: int | None = Field(
+        None, description="Tổ chức giữ sổ (trống: tổ chức cao nhất trong phạm vi của người dùng)"
+    )
+    from_: str = Field(
+        "", alias="from", description="Từ ngày (dd/mm/yyyy hoặc yyyy-mm-dd; trống: 01/01 năm nay)"
+    )
+    to: str = Field("", description="Đến ngày (dd/mm/yyyy hoặc yyyy-mm-dd; trống: 31/12 năm nay)")
+
+
+class OrganizationRef(Schema):
+    id: int
+    name: str
+
+
+class PeriodOut(Schema):
+    start: datetime.date = Field(description="Từ ngày")
+    end: datetime.date = Field(description="Đến ngày")
+    label: str = Field(description="Như in trên sổ, ví dụ Từ ngày 01/01/2026 đến ngày 31/12/2026")
+
+
+class RegisterRowOut(Schema):
+    cells: list[str | int | None] = Field(description="Giá trị từng cột (ngày, thời điểm theo ISO)")
+    texts: list[str] = Field(description="Từng cột như in trên sổ (ngày dd/mm/yyyy)")
+    document_id: int | None = Field(
+        description="Văn bản của dòng (văn bản đến với sổ đến; văn bản đi với sổ đi, sổ con dấu)"
+    )
+    note_class: str = Field(description="cancelled (số đã hủy), recalled (đã thu hồi) hoặc trống")
+
+
+class RegisterOut(Schema):
+    kind: REGISTER_KINDS = Field(description="incoming sổ đến, outgoing sổ đi, seal sổ con dấu")
+    title: str
+    organization: OrganizationRef
+    period: PeriodOut
+    columns: list[str] = Field(description="Tên các cột")
+    count: int = Field(description="Số dòng")
+    rows: list[RegisterRowOut] = Field(
+        description="Chỉ những văn bản người dùng được xem (kể cả độ mật)"
+    )
+
+
+class DeadlineFilters(Schema):
+    organization: int | None = Field(
+        None, description="Chỉ văn bản của tổ chức này và các tổ chức trực thuộc (trống: tất cả)"
+    )
+
+
+class DeadlineLineOut(Schema):
+    id: int = Field(description="Người (user) hoặc đơn vị (vụ, phòng); 0 ở dòng tổng")
+    name: str
+    assigned: int = Field(description="Đang giao xử lý")
+    overdue: int = Field(description="Quá hạn")
+    soon: int = Field(description="Đến hạn trong vài ngày tới")
+
+
+class DeadlineDashboardOut(Schema):
+    organization: OrganizationRef | None
+    today: datetime.date
+    soon_days: int = Field(description="Số ngày tính là sắp đến hạn")
+    total: DeadlineLineOut
+    people: list[DeadlineLineOut] = Field(description="Theo người xử lý")
+    departments: list[DeadlineLineOut] = Field(description="Theo đơn vị chủ trì")
+    mine: int = Field(description="Việc đang giao cho chính người dùng")
+
+
+class AssignmentFilters(Paging):
+    organization: int | None = Field(None, description="Tổ chức (trống: tất cả trong phạm vi)")
+    person: int | None = Field(None, description="Người xử lý")
+    department: int | None = Field(None, description="Đơn vị chủ trì")
+    kind: Literal["all", "overdue", "soon"] = Field(
+        "all", description="all tất cả, overdue quá hạn, soon sắp đến hạn"
+    )
+
+
+class OpenAssignmentOut(Schema):
+    document_id: int
+    number: int = Field(description="Số đến")
+    summary: str = Field(description="Trích yếu")
+    user: PersonOut
+    role: choice(AssignmentRole) = Field(description="lead chủ trì, co phối hợp")
+    department: OrganizationRef | None
+    deadline: datetime.date | None
+
+    @staticmethod
+    def resolve_number(row) -> int:
+        return row.document.number
+
+    @staticmethod
+    def resolve_summary(row) -> str:
+        return row.document.summary
+
+    @staticmethod
+    def resolve_user(row):
+        return person(row.user)
+
+
+class OpenAssignmentPage(Page):
+    items: list[OpenAssignmentOut]

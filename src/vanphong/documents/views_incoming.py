@@ -7,13 +7,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vanphong.core import access, vntext
 from vanphong.core.access import Action
 from vanphong.core.errors import ServiceError
-from vanphong.documents import forms
+from vanphong.documents import forms, history
 from vanphong.documents.models import (
     AssignmentRole,
     ConfidentialAccess,
@@ -195,6 +196,26 @@ def incoming_detail(request, pk):
     context["text_form"] = forms.TextForm()
     context["upload_form"] = forms.UploadForm()
     return render(request, "documents/incoming_detail.html", context)
+
+
+@login_required
+def incoming_history(request, pk):
+    document = _get(request, pk)
+    title = _("incoming document %(number)s/%(year)s") % {
+        "number": document.number,
+        "year": document.year,
+    }
+    return render(
+        request,
+        "documents/history.html",
+        {
+            "document": document,
+            "title": title,
+            "back_url": reverse("documents:incoming_detail", args=[pk]),
+            "history": history.rows_for(document),
+            "accesses": history.accesses_for(request.user, document),
+        },
+    )
 
 
 STEPS = {

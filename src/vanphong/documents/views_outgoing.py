@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -14,8 +15,8 @@ from django.views.decorators.http import require_POST
 from vanphong.core import access, vntext
 from vanphong.core.access import Action
 from vanphong.core.errors import ServiceError
-from vanphong.documents import forms
-from vanphong.documents.drafting import template_initial
+from vanphong.documents import forms, history
+from vanphong.documents.drafting import initial_from, template_initial
 from vanphong.documents.models import (
     ConfidentialAccess,
     FileRole,
@@ -28,7 +29,6 @@ from vanphong.documents.services import dispatch, files, outgoing
 from vanphong.documents.types import type_name
 from vanphong.documents.views_common import organizations_for, paginate, people_for
 from vanphong.documents.views_incoming import _form_error
-from vanphong.organizations.models import Organization
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -62,28 +62,6 @@ def outgoing_list(request):
     )
 
 
-def _initial_from(organization) -> dict:
-    """Sensible defaults: the issuing body and place of the organization's last document."""
-    last = (
-        OutgoingDocument.objects.filter(organization=organization).order_by("-created_at").first()
-    )
-    if last is None:
-        parent = Organization.objects.get_parent(organization) if organization.depth > 1 else None
-        return {
-            "organization": organization,
-            "issuing_body": organization.name,
-            "superior_body": parent.name if parent and parent.depth > 1 else "",
-        }
-    return {
-        "organization": organization,
-        "issuing_body": last.issuing_body,
-        "superior_body": last.superior_body,
-        "place": last.place,
-        "authority_line": last.authority_line,
-        "signer_position": last.signer_position,
-    }
-
-
 @login_required
 def outgoing_create(request):
     access.require(request.user, Action.DOCUMENT_DRAFT)
@@ -101,7 +79,7 @@ def outgoing_create(request):
     initial = {}
     first = reply_to.organization if reply_to else organizations.first()
     if first is not None:
-        initial = _initial_from(first)
+        initial = initial_from(first)
         # A new draft starts from its type's template; choosing another type reloads it (htmx).
         doc_type = request.GET.get("doc_type") or request.GET.get("loai") or "cong_van"
         initial.update(
@@ -222,6 +200,7 @@ def outgoing_detail(request, pk):
         "text_form": forms.TextForm(),
         "issue_form": forms.IssueForm(),
         "dispatch_form": forms.DispatchForm(),
+        "delivery_choices": forms.DeliveryForm.base_fields["status"].choices,
         "seal_form": forms.SealForm(),
         "passphrase_form": forms.PassphraseForm(),
     }
@@ -232,6 +211,25 @@ def outgoing_detail(request, pk):
             )
         )
     return render(request, "documents/outgoing_detail.html", context)
+
+
+@login_required
+def outgoing_history(request, pk):
+    document = _get(request, pk)
+    title = document.symbol or _("draft %(summary)s") % {"summary": document.summary[:80]}
+    if document.confidentiality and not document.symbol:
+        title = _("classified draft")
+    return render(
+        request,
+        "documents/history.html",
+        {
+            "document": document,
+            "title": title,
+            "back_url": reverse("documents:outgoing_detail", args=[pk]),
+            "history": history.rows_for(document),
+            "accesses": history.accesses_for(request.user, document),
+        },
+    )
 
 
 @login_required
@@ -259,6 +257,7 @@ STEPS = {
     "cancel": Action.DOCUMENT_VIEW,  # checked below by state
     "recall": Action.DOCUMENT_ISSUE,
     "dispatch": Action.DOCUMENT_ISSUE,
+    "delivery": Action.DOCUMENT_ISSUE,
     "seal": Action.DOCUMENT_ISSUE,
     "pdf": Action.DOCUMENT_ISSUE,
     "sign_pdf": Action.DOCUMENT_ISSUE,
@@ -332,6 +331,16 @@ def _run_step(request, document, step) -> str:  # noqa: C901 — one branch per 
             sent_on=data["sent_on"],
         )
         return _("Sent to %(count)s recipients.") % {"count": len(rows)}
+    if step == "delivery":
+        row = document.dispatches.filter(pk=request.POST.get("dispatch")).first()
+        if row is None:
+            raise Http404
+        data = _valid(forms.DeliveryForm(request.POST))
+        dispatch.set_delivery(acting_user=user, dispatch=row, status=data["status"])
+        return _("Delivery status of %(recipient)s: %(status)s.") % {
+            "recipient": row.recipient,
+            "status": row.get_status_display(),
+        }
     if step == "seal":
         data = _valid(forms.SealForm(request.POST))
         dispatch.apply_seal(acting_user=user, document=document, **data)
