@@ -14,7 +14,6 @@ from django.http import Http404, HttpResponse
 from django.urls import resolve
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 from ninja import File, Query, Router, Status
@@ -34,7 +33,7 @@ from vanphong.documents.models import (
     OutgoingDocument,
     OutgoingStatus,
 )
-from vanphong.documents.registers import build, dashboard
+from vanphong.documents.registers import build, dashboard, downloads
 from vanphong.documents.registers import period as periods
 from vanphong.documents.registers.model import Register, local
 from vanphong.documents.rendering import docx_file_name, docx_for
@@ -76,7 +75,6 @@ from vanphong.documents.schemas import (
 from vanphong.documents.services import dispatch, files, incoming, outgoing
 from vanphong.documents.types import type_rule
 from vanphong.documents.views_common import departments_of, people_for
-from vanphong.documents.views_registers import FILE_NAMES, FORMATS, _log_classified
 from vanphong.organizations.api import invalid, page
 
 incoming_router = Router(tags=["incoming"])
@@ -664,7 +662,7 @@ def _register(user, kind: str, filters: RegisterFilters, how: str):
     organization = _scope_organization(user, filters.organization)
     period = periods.parse({"tu": filters.from_, "den": filters.to})  # PeriodError: 400
     register = build.BUILDERS[kind](user, organization, period)
-    _log_classified(user, kind, organization, period, how)
+    downloads.log_classified(user, kind, organization, period, how)
     return organization, register
 
 
@@ -784,10 +782,8 @@ def download_register(
     downloaded."""
     user = request.auth
     organization, register = _register(user, kind, filters, ConfidentialAccess.Kind.DOWNLOAD)
-    writer, content_type = FORMATS[fmt]
-    code = slugify(vntext.fold(organization.code)) or "don-vi"
-    period = register.period
-    name = f"{FILE_NAMES[kind]}_{code}_{period.start:%Y%m%d}-{period.end:%Y%m%d}.{fmt}"
+    writer, content_type = downloads.FORMATS[fmt]
+    name = downloads.file_name(kind, organization, register.period, fmt)
     return _file_response(name, writer(register), content_type, True)
 
 

@@ -489,6 +489,10 @@ class DeadlineLineOut(Schema):
     overdue: int = Field(description="Quá hạn")
     soon: int = Field(description="Đến hạn trong vài ngày tới")
 
+    @staticmethod
+    def resolve_id(line) -> int:
+        return line.key
+
 
 class DeadlineDashboardOut(Schema):
     organization: OrganizationRef | None

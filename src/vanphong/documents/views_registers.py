@@ -12,41 +12,18 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from vanphong.core import access, vntext
+from vanphong.core import access
 from vanphong.core.access import Action
 from vanphong.documents.models import AssignmentRole, ConfidentialAccess
-from vanphong.documents.registers import build, dashboard, pdf, xlsx
+from vanphong.documents.registers import build, dashboard, downloads
 from vanphong.documents.registers import period as periods
-from vanphong.documents.services import files
 from vanphong.documents.views_common import organizations_for
 
 # URL word → register kind
 KINDS = {"den": "incoming", "di": "outgoing", "con-dau": "seal"}
-FORMATS = {
-    "xlsx": (
-        xlsx.write,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ),
-    "pdf": (pdf.write, "application/pdf"),
-}
-FILE_NAMES = {"incoming": "so-van-ban-den", "outgoing": "so-van-ban-di", "seal": "so-con-dau"}
 ROWS_PER_PAGE = 100
-CLASSIFIED_SOURCES = {
-    "incoming": build.incoming_documents,
-    "outgoing": build.outgoing_documents,
-}
-
-
-def _log_classified(user, kind, organization, period, how) -> None:
-    """A register that lists classified documents is a view (or download) of each of them."""
-    source = CLASSIFIED_SOURCES.get(kind)
-    if source is None:
-        return
-    for document in source(user, organization, period).filter(confidentiality__gt=0):
-        files.log_access(user, document, how)
 
 
 def _kind(word: str) -> str:
@@ -84,7 +61,7 @@ def register_page(request, kind):
         messages.error(request, str(exc))
         period = periods.this_year()
     register = build.BUILDERS[kind](request.user, organization, period)
-    _log_classified(request.user, kind, organization, period, ConfidentialAccess.Kind.VIEW)
+    downloads.log_classified(request.user, kind, organization, period, ConfidentialAccess.Kind.VIEW)
     page = Paginator(register.rows, ROWS_PER_PAGE).get_page(request.GET.get("trang"))
     query = _query(organization, period)
     word = {v: k for k, v in KINDS.items()}[kind]
@@ -108,7 +85,7 @@ def register_page(request, kind):
 @login_required
 def register_download(request, kind, fmt):
     kind = _kind(kind)
-    if fmt not in FORMATS:
+    if fmt not in downloads.FORMATS:
         raise Http404
     access.require(request.user, Action.DOCUMENT_VIEW)
     organization = _organization(request)
@@ -119,11 +96,12 @@ def register_download(request, kind, fmt):
         word = {v: k for k, v in KINDS.items()}[kind]
         return redirect(reverse("documents:register", args=[word]) + f"?don_vi={organization.pk}")
     register = build.BUILDERS[kind](request.user, organization, period)
-    _log_classified(request.user, kind, organization, period, ConfidentialAccess.Kind.DOWNLOAD)
-    writer, content_type = FORMATS[fmt]
+    downloads.log_classified(
+        request.user, kind, organization, period, ConfidentialAccess.Kind.DOWNLOAD
+    )
+    writer, content_type = downloads.FORMATS[fmt]
     response = HttpResponse(writer(register), content_type=content_type)
-    code = slugify(vntext.fold(organization.code)) or "don-vi"
-    name = f"{FILE_NAMES[kind]}_{code}_{period.start:%Y%m%d}-{period.end:%Y%m%d}.{fmt}"
+    name = downloads.file_name(kind, organization, period, fmt)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

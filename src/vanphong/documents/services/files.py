@@ -9,6 +9,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from vanphong.core import audit
 from vanphong.core.models import Clearance
@@ -162,6 +163,7 @@ def issued_pdf(acting_user, document) -> DocumentFile:
         )
 
 
+@sensitive_variables("passphrase")
 def sign_issued(acting_user, document, passphrase: str) -> DocumentFile:
     """Sign the issued PDF with the organization's certificate (the passphrase is not kept).
 
