@@ -205,3 +205,26 @@ def test_classified_pdf_download_is_watermarked_and_logged(client, office):
     ).stdout.decode()
     assert "Trần Quốc Hùng" in text or "Hùng Trần Quốc" in text
     assert ConfidentialAccess.objects.filter(kind="download", user=office.leader).exists()
+
+
+def test_search_count_is_capped_and_pages_keep_their_order(client, office, settings):
+    from vanphong.documents import views_common
+
+    for i in range(7):
+        office.register(
+            summary=f"Công văn số {i} về công tác văn thư", original_number=f"{i}-CV/VPTW"
+        )
+    client.force_login(office.clerk)
+    url = reverse("documents:incoming_list")
+    page = client.get(url).context["page"]
+    assert [d.number for d in page] == [7, 6, 5, 4, 3, 2, 1]
+    assert "7 văn bản" in client.get(url).content.decode()
+    original = views_common.SEARCH_COUNT_CAP
+    views_common.SEARCH_COUNT_CAP = 5
+    try:
+        response = client.get(url, {"q": "cong van"})
+    finally:
+        views_common.SEARCH_COUNT_CAP = original
+    assert response.context["page"].paginator.capped
+    assert "Hơn 5 văn bản" in response.content.decode()
+    assert [d.number for d in response.context["page"]] == [7, 6, 5, 4, 3, 2, 1]

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 
 from vanphong.core import access, vntext
 from vanphong.core.access import Action
@@ -41,8 +42,42 @@ def search(queryset, q: str, fields: tuple[str, ...]):
     return queryset.filter(condition)
 
 
-def paginate(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("trang"))
+class RegisterPaginator(Paginator):
+    """Paging for registers of millions of rows (bench/bench_documents.py):
+
+    - the page's ids are picked first (from an index on PostgreSQL), then only those rows read;
+    - with `cap`, the count stops at cap + 1 rows: a search matching tens of thousands of
+      documents says "more than 1.000" instead of counting them all.
+    """
+
+    def __init__(self, object_list, per_page, cap: int | None = None):
+        super().__init__(object_list, per_page)
+        self.cap = cap
+
+    @cached_property
+    def count(self) -> int:
+        if self.cap is None:
+            return super().count
+        return self.object_list.values("pk")[: self.cap + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.cap is not None and self.count > self.cap
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
+        rows = sorted(self.object_list.filter(pk__in=ids), key=lambda row: ids.index(row.pk))
+        return self._get_page(rows, number, self)
+
+
+SEARCH_COUNT_CAP = 1000
+
+
+def paginate(request, queryset, *, searching: bool = False):
+    paginator = RegisterPaginator(queryset, PAGE_SIZE, SEARCH_COUNT_CAP if searching else None)
+    return paginator.get_page(request.GET.get("trang"))
 
 
 def error_message(request, exc) -> None:

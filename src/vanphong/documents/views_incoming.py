@@ -58,7 +58,11 @@ def incoming_list(request):
     year = request.GET.get("nam", "")
     if year.isdigit():
         documents = documents.filter(year=int(year))
-    page = paginate(request, documents.order_by("-received_at", "-number"))
+    # The register year is the year of receipt: the same order, which PostgreSQL reads from
+    # incoming_year_order_idx (documents migration 0002) instead of sorting the whole scope.
+    page = paginate(
+        request, documents.order_by("-year", "-received_at", "-number"), searching=bool(q)
+    )
     return render(
         request,
         "documents/incoming_list.html",
