@@ -93,3 +93,22 @@ def departments_of(document):
     )
     ids = [o.pk for o in candidates if is_unit_of(o, document.organization)]
     return Organization.objects.filter(pk__in=ids).order_by("path")
+
+
+def history_page(request, document, *, title: str, back_url: str):
+    """A document's history page (both registers): audit trail and classified-read log."""
+    from django.shortcuts import render
+
+    from vanphong.documents import history
+
+    return render(
+        request,
+        "documents/history.html",
+        {
+            "document": document,
+            "title": title,
+            "back_url": back_url,
+            "history": history.rows_for(document),
+            "accesses": history.accesses_for(request.user, document),
+        },
+    )

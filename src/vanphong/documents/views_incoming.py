@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from vanphong.core import access, vntext
 from vanphong.core.access import Action
 from vanphong.core.errors import ServiceError
-from vanphong.documents import forms, history
+from vanphong.documents import forms
 from vanphong.documents.models import (
     AssignmentRole,
     ConfidentialAccess,
@@ -26,6 +26,7 @@ from vanphong.documents.services import files, incoming
 from vanphong.documents.types import type_name
 from vanphong.documents.views_common import (
     departments_of,
+    history_page,
     organizations_for,
     paginate,
     people_for,
@@ -209,16 +210,11 @@ def incoming_history(request, pk):
         "number": document.number,
         "year": document.year,
     }
-    return render(
+    return history_page(
         request,
-        "documents/history.html",
-        {
-            "document": document,
-            "title": title,
-            "back_url": reverse("documents:incoming_detail", args=[pk]),
-            "history": history.rows_for(document),
-            "accesses": history.accesses_for(request.user, document),
-        },
+        document,
+        title=title,
+        back_url=reverse("documents:incoming_detail", args=[pk]),
     )
 
 

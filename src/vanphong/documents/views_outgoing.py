@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from vanphong.core import access, vntext
 from vanphong.core.access import Action
 from vanphong.core.errors import ServiceError
-from vanphong.documents import forms, history
+from vanphong.documents import forms
 from vanphong.documents.drafting import initial_from, template_initial
 from vanphong.documents.models import (
     ConfidentialAccess,
@@ -27,7 +27,7 @@ from vanphong.documents.models import (
 from vanphong.documents.rendering import docx_file_name, docx_for
 from vanphong.documents.services import dispatch, files, outgoing
 from vanphong.documents.types import type_name
-from vanphong.documents.views_common import organizations_for, paginate, people_for
+from vanphong.documents.views_common import history_page, organizations_for, paginate, people_for
 from vanphong.documents.views_incoming import _form_error
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -219,16 +219,11 @@ def outgoing_history(request, pk):
     title = document.symbol or _("draft %(summary)s") % {"summary": document.summary[:80]}
     if document.confidentiality and not document.symbol:
         title = _("classified draft")
-    return render(
+    return history_page(
         request,
-        "documents/history.html",
-        {
-            "document": document,
-            "title": title,
-            "back_url": reverse("documents:outgoing_detail", args=[pk]),
-            "history": history.rows_for(document),
-            "accesses": history.accesses_for(request.user, document),
-        },
+        document,
+        title=title,
+        back_url=reverse("documents:outgoing_detail", args=[pk]),
     )
 
 
