@@ -1,6 +1,5 @@
 """Helpers shared by the document pages: scoped querysets, people to pick, errors as messages."""
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
@@ -47,7 +46,9 @@ class RegisterPaginator(Paginator):
 
     - the page's ids are picked first (from an index on PostgreSQL), then only those rows read;
     - with `cap`, the count stops at cap + 1 rows: a search matching tens of thousands of
-      documents says "more than 1.000" instead of counting them all.
+      documents says "more than 1.000" instead of counting them all;
+    - a page in the back half is read from the other end of the order (the last page costs what
+      the first does); the order must therefore be total (end it with the primary key).
     """
 
     def __init__(self, object_list, per_page, cap: int | None = None):
@@ -64,10 +65,18 @@ class RegisterPaginator(Paginator):
     def capped(self) -> bool:
         return self.cap is not None and self.count > self.cap
 
+    def _ids(self, bottom: int) -> list:
+        pks = self.object_list.values_list("pk", flat=True)
+        if bottom > self.count // 2 and not self.capped:
+            top = min(bottom + self.per_page, self.count)
+            from_end = self.count - top
+            backwards = self.object_list.reverse().values_list("pk", flat=True)
+            return list(backwards[from_end : from_end + top - bottom])[::-1]
+        return list(pks[bottom : bottom + self.per_page])
+
     def page(self, number):
         number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        ids = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
+        ids = self._ids((number - 1) * self.per_page)
         rows = sorted(self.object_list.filter(pk__in=ids), key=lambda row: ids.index(row.pk))
         return self._get_page(rows, number, self)
 
@@ -78,10 +87,6 @@ SEARCH_COUNT_CAP = 1000
 def paginate(request, queryset, *, searching: bool = False):
     paginator = RegisterPaginator(queryset, PAGE_SIZE, SEARCH_COUNT_CAP if searching else None)
     return paginator.get_page(request.GET.get("trang"))
-
-
-def error_message(request, exc) -> None:
-    messages.error(request, str(exc))
 
 
 def departments_of(document):

@@ -62,7 +62,7 @@ def incoming_list(request):
     # The register year is the year of receipt: the same order, which PostgreSQL reads from
     # incoming_year_order_idx (documents migration 0002) instead of sorting the whole scope.
     page = paginate(
-        request, documents.order_by("-year", "-received_at", "-number"), searching=bool(q)
+        request, documents.order_by("-year", "-received_at", "-number", "-pk"), searching=bool(q)
     )
     return render(
         request,

@@ -48,7 +48,7 @@ def outgoing_list(request):
     status = request.GET.get("trang_thai", "")
     if status in OutgoingStatus.values:
         documents = documents.filter(status=status)
-    page = paginate(request, documents.order_by("-created_at"), searching=bool(q))
+    page = paginate(request, documents.order_by("-created_at", "-pk"), searching=bool(q))
     return render(
         request,
         "documents/outgoing_list.html",
