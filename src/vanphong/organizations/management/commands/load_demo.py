@@ -44,7 +44,7 @@ class Command(BaseCommand):
     def _load(self) -> None:
         rng = random.Random(2018)
         admin = User.objects.create_superuser("admin", "admin@vanphong.local", DEMO_PASSWORD)
-        admin.first_name, admin.last_name = "Quản trị", "hệ thống"
+        admin.last_name, admin.first_name = "Quản trị", "hệ thống"  # shown "Quản trị hệ thống"
         admin.save()
 
         def create(parent, name, code, kind, established=datetime.date(1990, 1, 1)):
@@ -152,17 +152,19 @@ class Command(BaseCommand):
             ("bithuchibo", "", "", Role.CELL_SECRETARY, economy, members[0], 0),
             ("dangvien", "", "", Role.MEMBER, economy, members[1], 0),
         ]
-        for username, first, last, role, org, member, clearance in users:
+        # Django's last_name is the family and middle names (họ), first_name the given name (tên):
+        # get_full_name() shows them in the Vietnamese order, "Hoàng Thị Nga".
+        for username, family, given, role, org, member, clearance in users:
             if member is not None:
-                first, last = member.full_name.rsplit(" ", 1)
+                family, given = member.full_name.rsplit(" ", 1)
             user = core_services.create_user(
                 acting_user=admin,
                 username=username,
                 password=DEMO_PASSWORD,
                 member=member,
                 clearance=clearance,
-                first_name=first,
-                last_name=last,
+                first_name=given,
+                last_name=family,
                 email=f"{username}@vanphong.local",
             )
             core_services.grant_role(acting_user=admin, user=user, organization=org, role=role)
