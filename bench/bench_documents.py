@@ -64,7 +64,7 @@ PAGE_SQL = """
 SELECT d.id, d.number, d.year, d.received_at, d.original_number, d.issuer, d.summary,
        d.deadline, d.status, d.urgency, d.confidentiality, o.name
 {where}
-ORDER BY d.year DESC, d.received_at DESC, d.number DESC LIMIT 50 OFFSET %(offset)s
+ORDER BY d.year DESC, d.received_at DESC, d.number DESC, d.id DESC LIMIT 50 OFFSET %(offset)s
 """
 
 
@@ -94,11 +94,16 @@ def hand_sql(org: Organization, clearance: int, params: dict) -> tuple[int, list
     where, values = hand_where(params)
     values |= {"prefix": org.path + "%", "clearance": clearance}
     with connection.cursor() as cursor:
-        if params.get("q"):  # the page counts a search up to its cap, like the view
-            cursor.execute(f"SELECT count(*) FROM (SELECT 1 {where} LIMIT {CAP + 1}) t", values)
+        if params.get("q"):  # like the view: the first CAP + 1 matches in order give the count
+            cursor.execute(
+                f"SELECT d.id {where} ORDER BY d.year DESC, d.received_at DESC, d.number DESC,"
+                f" d.id DESC LIMIT {CAP + 1}",
+                values,
+            )
+            count = min(len(cursor.fetchall()), CAP)
         else:
             cursor.execute("SELECT count(*) " + where, values)
-        count = cursor.fetchone()[0]
+            count = cursor.fetchone()[0]
         pages = max(1, -(-count // PAGE_SIZE))
         page = min(int(params.get("trang", 1)), pages)
         values["offset"] = (page - 1) * PAGE_SIZE

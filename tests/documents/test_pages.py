@@ -219,15 +219,16 @@ def test_search_count_is_capped_and_pages_keep_their_order(client, office, setti
     page = client.get(url).context["page"]
     assert [d.number for d in page] == [7, 6, 5, 4, 3, 2, 1]
     assert "7 văn bản" in client.get(url).content.decode()
-    original = views_common.SEARCH_COUNT_CAP
-    views_common.SEARCH_COUNT_CAP = 5
+    caps = views_common.SEARCH_COUNT_CAP, views_common.PAGE_SIZE
+    views_common.SEARCH_COUNT_CAP, views_common.PAGE_SIZE = 5, 2
     try:
-        response = client.get(url, {"q": "cong van"})
+        pages = [client.get(url, {"q": "cong van", "trang": n}) for n in (1, 2, 3, 4)]
     finally:
-        views_common.SEARCH_COUNT_CAP = original
-    assert response.context["page"].paginator.capped
-    assert "Hơn 5 văn bản" in response.content.decode()
-    assert [d.number for d in response.context["page"]] == [7, 6, 5, 4, 3, 2, 1]
+        views_common.SEARCH_COUNT_CAP, views_common.PAGE_SIZE = caps
+    assert pages[0].context["page"].paginator.capped
+    assert "Hơn 5 văn bản" in pages[0].content.decode()
+    shown = [[d.number for d in p.context["page"]] for p in pages]
+    assert shown == [[7, 6], [5, 4], [3], [3]]  # five at most; a page past the end is the last
 
 
 def test_every_page_of_a_long_register_in_order(client, office, settings):

@@ -45,8 +45,9 @@ class RegisterPaginator(Paginator):
     """Paging for registers of millions of rows (bench/bench_documents.py):
 
     - the page's ids are picked first (from an index on PostgreSQL), then only those rows read;
-    - with `cap`, the count stops at cap + 1 rows: a search matching tens of thousands of
-      documents says "more than 1.000" instead of counting them all;
+    - with `cap` (searches), one query takes the ids of the first cap + 1 matches in order: they
+      give the count and every reachable page, and a search matching tens of thousands of
+      documents says "more than 200" instead of counting them all;
     - a page in the back half is read from the other end of the order (the last page costs what
       the first does); the order must therefore be total (end it with the primary key).
     """
@@ -56,18 +57,26 @@ class RegisterPaginator(Paginator):
         self.cap = cap
 
     @cached_property
+    def _first_ids(self) -> list:
+        """With a cap: the ids of the first cap + 1 rows in order, in one query — they give the
+        count (up to the cap) and every page that can be reached."""
+        return list(self.object_list.values_list("pk", flat=True)[: self.cap + 1])
+
+    @cached_property
     def count(self) -> int:
         if self.cap is None:
             return super().count
-        return self.object_list.values("pk")[: self.cap + 1].count()
+        return min(len(self._first_ids), self.cap)
 
     @property
     def capped(self) -> bool:
-        return self.cap is not None and self.count > self.cap
+        return self.cap is not None and len(self._first_ids) > self.cap
 
     def _ids(self, bottom: int) -> list:
+        if self.cap is not None:
+            return self._first_ids[: self.cap][bottom : bottom + self.per_page]
         pks = self.object_list.values_list("pk", flat=True)
-        if bottom > self.count // 2 and not self.capped:
+        if bottom > self.count // 2:
             top = min(bottom + self.per_page, self.count)
             from_end = self.count - top
             backwards = self.object_list.reverse().values_list("pk", flat=True)
@@ -81,7 +90,7 @@ class RegisterPaginator(Paginator):
         return self._get_page(rows, number, self)
 
 
-SEARCH_COUNT_CAP = 1000
+SEARCH_COUNT_CAP = 200  # four pages: a search that finds more is narrowed, not paged through
 
 
 def paginate(request, queryset, *, searching: bool = False):

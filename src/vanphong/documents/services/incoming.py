@@ -77,25 +77,28 @@ def register_incoming(
     if pages < 1:
         raise DocumentError(DocumentError.PAGES)
     type_rule(doc_type, document_date)
+    document = IncomingDocument(
+        organization=organization,
+        year=received_day.year,
+        number=0,
+        received_at=received_at,
+        channel=channel,
+        issuer=issuer.strip(),
+        original_number=strip_number_prefix(original_number),
+        document_date=document_date,
+        doc_type=doc_type,
+        summary=summary.strip(),
+        pages=pages,
+        urgency=urgency,
+        confidentiality=confidentiality,
+        registered_by=acting_user,
+    )
+    key, label = incoming_key(received_day.year)
+    # Everything that can be prepared is prepared before the number is taken: from then until
+    # the commit every other clerk of this register waits (bench/README.md, documents).
     with transaction.atomic():
-        key, label = incoming_key(received_day.year)
-        _sequence, number = numbering.allocate(organization, key, label)
-        document = IncomingDocument.objects.create(
-            organization=organization,
-            year=received_day.year,
-            number=number,
-            received_at=received_at,
-            channel=channel,
-            issuer=issuer.strip(),
-            original_number=strip_number_prefix(original_number),
-            document_date=document_date,
-            doc_type=doc_type,
-            summary=summary.strip(),
-            pages=pages,
-            urgency=urgency,
-            confidentiality=confidentiality,
-            registered_by=acting_user,
-        )
+        _sequence, document.number = numbering.allocate(organization, key, label)
+        document.save(force_insert=True)
         audit.record(
             actor=acting_user,
             action="incoming.register",
