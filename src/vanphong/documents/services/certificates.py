@@ -193,8 +193,10 @@ def parse_trusted_root(pem: str | bytes) -> x509.Certificate:
     """The one CA certificate in `pem` (PEM text or DER bytes), or CertificateError."""
     if isinstance(pem, str):
         pem = unicodedata.normalize("NFC", pem).strip().encode("utf-8", "replace")
-    data = bytes(pem or b"").strip()
-    if not data:
+    raw = bytes(pem or b"")
+    # Only PEM text may be trimmed: a DER certificate can end in a byte that looks like a space.
+    data = raw.strip() if asn1_pem.detect(raw.strip()) else raw
+    if not data.strip():
         raise CertificateError(CertificateError.BAD_PEM)
     if len(data) > MAX_ROOT_BYTES:
         raise CertificateError(CertificateError.TOO_LARGE, limit=MAX_ROOT_BYTES // 1024)
