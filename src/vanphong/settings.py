@@ -138,6 +138,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 DOCUMENT_UPLOAD_MAX_BYTES = env_int("VANPHONG_DOCUMENT_UPLOAD_MAX_BYTES", 30 * 1024 * 1024)
 # LibreOffice, for DOCX → PDF; documents still work (DOCX only) where it is not installed.
 SOFFICE_BINARY = env_str("VANPHONG_SOFFICE", "soffice")
+# Seconds a process keeps a dated-rule table before reading it again (a change made through the
+# application clears it at once in that process).
+RULES_CACHE_SECONDS = env_int("VANPHONG_RULES_CACHE_SECONDS", 30)
 # Seconds before a DOCX → PDF conversion is stopped.
 SOFFICE_TIMEOUT = env_int("VANPHONG_SOFFICE_TIMEOUT", 120)
 # A TrueType font with Vietnamese letters for watermarks and PDF registers ("" = look in the

@@ -62,3 +62,29 @@ def test_a_second_version_on_the_same_date_is_refused_and_changes_nothing():
     assert error.value.code == "duplicate_version"
     assert DatedRule.objects.count() == count
     assert not AuditEntry.objects.exists()
+
+
+def test_rule_tables_are_kept_per_process_and_cleared_by_a_change(settings, admin_user):
+    """With the cache on, a row written behind the application's back is seen only after the
+    cache time; a change made through set_rule is seen at once."""
+    settings.RULES_CACHE_SECONDS = 30
+    rules.clear_cache()
+    day = datetime.date(2026, 2, 1)
+    assert rules.value_as_of("document_type", "nghi_quyet", day)["abbreviation"] == "NQ"
+    DatedRule.objects.create(
+        table="document_type",
+        key="nghi_quyet",
+        effective_from=datetime.date(2026, 1, 20),
+        value={"name": "Nghị quyết", "abbreviation": "NQx", "administrative": False},
+    )
+    assert rules.value_as_of("document_type", "nghi_quyet", day)["abbreviation"] == "NQ"
+    rules.set_rule(
+        acting_user=admin_user,
+        table="document_type",
+        key="ket_luan",
+        effective_from=datetime.date(2026, 1, 25),
+        value={"name": "Kết luận", "abbreviation": "KLu", "administrative": False},
+    )
+    assert rules.value_as_of("document_type", "ket_luan", day)["abbreviation"] == "KLu"
+    assert rules.value_as_of("document_type", "nghi_quyet", day)["abbreviation"] == "NQx"
+    rules.clear_cache()

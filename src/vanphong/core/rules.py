@@ -5,7 +5,9 @@ Old rows stay, so old records are judged by the rule of their own date.
 """
 
 import datetime
+import time
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -33,20 +35,47 @@ def rule_as_of(table: str, key: str, as_of: datetime.date) -> DatedRule:
     return row
 
 
+# Rule tables are read on hot paths (every registration checks its document type) and change a few
+# times a year, with effective dates: each process keeps a table for RULES_CACHE_SECONDS; a change
+# made here clears it at once, one made by another process is seen within that time.
+_cache: dict[str, tuple[float, list[tuple[str, datetime.date, object]]]] = {}
+
+
+def _rows(table: str) -> list[tuple[str, datetime.date, object]]:
+    seconds = getattr(settings, "RULES_CACHE_SECONDS", 0)
+    cached = _cache.get(table)
+    if cached and time.monotonic() - cached[0] < seconds:
+        return cached[1]
+    rows = list(DatedRule.objects.filter(table=table).values_list("key", "effective_from", "value"))
+    if seconds > 0:
+        _cache[table] = (time.monotonic(), rows)
+    return rows
+
+
+def clear_cache() -> None:
+    _cache.clear()
+
+
 def value_as_of(table: str, key: str, as_of: datetime.date, default=None):
-    try:
-        return rule_as_of(table, key, as_of).value
-    except RuleError:
-        return default
+    """The value of (table, key) in force on `as_of`, or `default`."""
+    found = None
+    for row_key, effective_from, value in _rows(table):
+        if (
+            row_key == key
+            and effective_from <= as_of
+            and (found is None or effective_from > found[0])
+        ):
+            found = (effective_from, value)
+    return found[1] if found else default
 
 
 def table_as_of(table: str, as_of: datetime.date) -> dict[str, object]:
     """Every key of `table` with the value in force on `as_of` (keys not yet in force left out)."""
     result: dict[str, tuple[datetime.date, object]] = {}
-    for row in DatedRule.objects.filter(table=table, effective_from__lte=as_of):
-        current = result.get(row.key)
-        if current is None or row.effective_from > current[0]:
-            result[row.key] = (row.effective_from, row.value)
+    for key, effective_from, value in _rows(table):
+        current = result.get(key)
+        if effective_from <= as_of and (current is None or effective_from > current[0]):
+            result[key] = (effective_from, value)
     return {key: value for key, (_d, value) in sorted(result.items())}
 
 
@@ -68,6 +97,8 @@ def set_rule(
             audit.record(
                 actor=acting_user, action="rule.set", target=row, after=audit.snapshot(row)
             )
+            transaction.on_commit(clear_cache)
+        clear_cache()
     except IntegrityError:
         raise RuleError(RuleError.DUPLICATE_VERSION) from None
     return row
