@@ -141,6 +141,26 @@ class _Loader:
         self.bloc_documents()
         self.cell_documents()
 
+    def _receive(
+        self, clerk, organization, received, channel, issuer, number, doc_type, summary, pages
+    ):
+        """A document received the day after its date, registered at `received`."""
+        with self._at(received):
+            document = incoming.register_incoming(
+                acting_user=clerk,
+                organization=organization,
+                received_at=received,
+                channel=channel,
+                issuer=issuer,
+                original_number=number,
+                document_date=received.date() - datetime.timedelta(days=1),
+                doc_type=doc_type,
+                summary=summary,
+                pages=pages,
+            )
+        IncomingDocument.objects.filter(pk=document.pk).update(created_at=received)
+        return document
+
     # -- terms and the signing certificate -------------------------------------------------
     def terms_and_certificate(self):
         for name, starts in BLOC_TERMS:
@@ -587,20 +607,9 @@ class _Loader:
             received = _aware(
                 _work_day(datetime.date(2026, 1, 8) + datetime.timedelta(days=14 * i)), 9, 45
             )
-            with self._at(received):
-                document = incoming.register_incoming(
-                    acting_user=admin,
-                    organization=self.bloc,
-                    received_at=received,
-                    channel="electronic",
-                    issuer=issuer,
-                    original_number=number,
-                    document_date=received.date() - datetime.timedelta(days=1),
-                    doc_type=doc_type,
-                    summary=summary,
-                    pages=6,
-                )
-            IncomingDocument.objects.filter(pk=document.pk).update(created_at=received)
+            self._receive(
+                admin, self.bloc, received, "electronic", issuer, number, doc_type, summary, 6
+            )
         outgoing_plan = [
             (
                 "ke_hoach",
@@ -663,20 +672,9 @@ class _Loader:
         ]
         for issuer, number, doc_type, summary, day in recent:
             received = _aware(_work_day(day), 15, 0)
-            with self._at(received):
-                document = incoming.register_incoming(
-                    acting_user=secretary,
-                    organization=self.cell,
-                    received_at=received,
-                    channel="paper",
-                    issuer=issuer,
-                    original_number=number,
-                    document_date=received.date() - datetime.timedelta(days=1),
-                    doc_type=doc_type,
-                    summary=summary,
-                    pages=3,
-                )
-            IncomingDocument.objects.filter(pk=document.pk).update(created_at=received)
+            self._receive(
+                secretary, self.cell, received, "paper", issuer, number, doc_type, summary, 3
+            )
         outgoing_plan = [
             ("nghi_quyet", "về lãnh đạo thực hiện nhiệm vụ năm 2026", datetime.date(2026, 1, 22)),
             ("bien_ban", "sinh hoạt chi bộ chuyên đề quý II/2026", datetime.date(2026, 5, 20)),
