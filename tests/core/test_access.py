@@ -117,3 +117,29 @@ def test_grant_after_caching_needs_a_fresh_user_object(tree):
     fresh = type(u).objects.get(pk=u.pk)
 
     assert access.can(fresh, Action.ORG_VIEW, tree.cell_a1)
+
+
+def test_holders_are_the_users_can_answers_yes_for(tree):
+    """`holders` (one query) lists exactly the active users `can` allows, with the clearance."""
+    from tests import factories
+    from vanphong.core import access
+    from vanphong.core.access import Action
+    from vanphong.core.models import Role
+
+    p, a = tree.province, tree.commune_a
+    people = [
+        factories.user("h_head", roles=[(Role.OFFICE_HEAD, p)], clearance=1),
+        factories.user("h_clerk", roles=[(Role.CLERK, p)]),
+        factories.user("h_child", roles=[(Role.OFFICE_HEAD, a)], clearance=2),
+        factories.user("h_gone", roles=[(Role.OFFICE_HEAD, p)], is_active=False),
+        factories.user("h_centre", roles=[(Role.ADMIN, tree.centre)], clearance=3),
+    ]
+    for action in (Action.DOCUMENT_ROUTE, Action.DOCUMENT_ISSUE, Action.DOCUMENT_VIEW):
+        for clearance in (0, 1, 2):
+            expected = {
+                u.username
+                for u in people
+                if access.can(u, action, p) and access.clearance_allows(u, clearance)
+            }
+            listed = set(access.holders(action, p, clearance).values_list("username", flat=True))
+            assert listed == expected, (action, clearance)

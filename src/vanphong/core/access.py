@@ -214,5 +214,21 @@ def roots_for(user, action: Action | str = Action.ORG_VIEW) -> QuerySet:
     return Organization.objects.filter(path__in=scope_paths(user, action)).order_by("path")
 
 
+def holders(action: Action | str, organization: Organization, clearance: int = 0) -> QuerySet:
+    """Active users who may do `action` at `organization` (a role granting it held there or above)
+    and whose clearance reaches `clearance` — in one query, for pickers and notifications."""
+    from vanphong.core.models import User
+
+    roles = [role for role, actions in ROLE_ACTIONS.items() if Action(action) in actions]
+    step = Organization.steplen
+    paths = [organization.path[:i] for i in range(step, len(organization.path) + 1, step)]
+    assigned = RoleAssignment.objects.filter(organization__path__in=paths, role__in=roles)
+    return User.objects.filter(
+        Q(clearance__gte=clearance) | Q(is_superuser=True),
+        pk__in=assigned.values("user"),
+        is_active=True,
+    )
+
+
 def clearance_allows(user, level: int) -> bool:
     return _is_superuser(user) or (user.is_authenticated and user.clearance >= level)

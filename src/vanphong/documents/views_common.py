@@ -1,11 +1,10 @@
-"""Helpers shared by the document pages: scoped querysets, people to pick, errors as messages."""
+"""Helpers shared by the document pages: scoped pickers, people to pick, paging of registers."""
 
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from vanphong.core import access, vntext
+from vanphong.core import access
 from vanphong.core.access import Action
-from vanphong.core.models import RoleAssignment, User
 from vanphong.organizations.models import Organization, OrgStatus
 
 PAGE_SIZE = 50
@@ -18,27 +17,7 @@ def organizations_for(user, action: Action):
 
 def people_for(organization, action: Action, clearance: int = 0):
     """Active users who may do `action` at `organization` (role held there or above)."""
-    paths = [organization.path[:i] for i in range(4, len(organization.path) + 1, 4)]
-    ids = RoleAssignment.objects.filter(organization__path__in=paths).values_list("user", flat=True)
-    users = User.objects.filter(pk__in=ids, is_active=True).order_by("last_name", "first_name")
-    allowed = [
-        u.pk
-        for u in users
-        if access.can(u, action, organization) and access.clearance_allows(u, clearance)
-    ]
-    return User.objects.filter(pk__in=allowed).order_by("last_name", "first_name")
-
-
-def search(queryset, q: str, fields: tuple[str, ...]):
-    from django.db.models import Q
-
-    folded = vntext.fold(vntext.canonical(q or "")).strip()
-    if not folded:
-        return queryset
-    condition = Q()
-    for field in fields:
-        condition |= Q(**{f"{field}__contains": folded})
-    return queryset.filter(condition)
+    return access.holders(action, organization, clearance).order_by("last_name", "first_name")
 
 
 class RegisterPaginator(Paginator):

@@ -397,16 +397,4 @@ def _set_status(acting_user, document, status: str, action: str) -> None:
 
 def _holders(document, action: Action) -> list:
     """Users holding `action` over the document's organization (for notifications)."""
-    from vanphong.core.models import RoleAssignment
-
-    ancestors = [
-        document.organization.path[:i] for i in range(4, len(document.organization.path) + 1, 4)
-    ]
-    rows = RoleAssignment.objects.filter(organization__path__in=ancestors).select_related("user")
-    users = {ra.user.pk: ra.user for ra in rows if ra.user.is_active}
-    return [
-        u
-        for u in users.values()
-        if access.can(u, action, document.organization)
-        and access.clearance_allows(u, document.confidentiality)
-    ]
+    return list(access.holders(action, document.organization, document.confidentiality))
