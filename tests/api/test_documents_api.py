@@ -640,3 +640,80 @@ def test_the_openapi_schema_lists_every_document_path(client):
     upload = schema["paths"]["/api/v1/incoming/{document_id}/files"]["post"]
     assert "multipart/form-data" in upload["requestBody"]["content"]
     assert "văn bản" in schema["info"]["description"]
+
+
+# Congress documents
+
+
+def test_a_congress_draft_is_numbered_in_the_congress_sequence(api, office, tree):
+    """GIVEN a congress of the province (28–30/09/2025) WHEN a draft is made for it through the
+    API, and another for a congress of a sibling THEN the first is issued in the congress's one
+    sequence ("01-NQ/ĐH") and the other is refused with nothing created."""
+    from vanphong.documents.models import Congress
+    from vanphong.documents.services import congresses
+
+    congress = congresses.save_congress(
+        acting_user=office.head,
+        congress=Congress(
+            organization=tree.province,
+            name="Đại hội đại biểu Đảng bộ tỉnh lần thứ I",
+            opens_on=datetime.date(2025, 9, 28),
+            closes_on=datetime.date(2025, 9, 30),
+        ),
+    )
+    elsewhere = Congress.objects.create(
+        organization=tree.commune_b,
+        name="Đại hội Đảng bộ xã Sa Pa",
+        opens_on=datetime.date(2025, 7, 1),
+        closes_on=datetime.date(2025, 7, 2),
+    )
+    created = api(
+        "post",
+        "/outgoing",
+        office.specialist,
+        json=draft_payload(tree.province, doc_type="nghi_quyet", congress=congress.pk),
+    )
+    assert created.status_code == 201, created.content
+    before = OutgoingDocument.objects.count()
+    refused = api(
+        "post",
+        "/outgoing",
+        office.specialist,
+        json=draft_payload(tree.province, doc_type="nghi_quyet", congress=elsewhere.pk),
+    )
+    assert refused.status_code == 422 and OutgoingDocument.objects.count() == before
+    document = OutgoingDocument.objects.get(pk=created.json()["id"])
+    outgoing.send_to_appraisal(acting_user=office.specialist, document=document)
+    outgoing.appraise(acting_user=office.head, document=document, verdict="agree")
+    outgoing.submit_for_signature(
+        acting_user=office.specialist, document=document, signer=office.leader
+    )
+    outgoing.sign(acting_user=office.leader, document=document)
+    OutgoingDocument.objects.filter(pk=document.pk).update(
+        signed_at=timezone.make_aware(datetime.datetime(2025, 9, 29, 9))
+    )
+    issued = api(
+        "post", f"/outgoing/{document.pk}/issue", office.clerk, json={"issued_on": "2025-09-30"}
+    )
+    assert issued.status_code == 200, issued.content
+    assert issued.json()["symbol"] == "01-NQ/ĐH"
+    assert AuditEntry.objects.filter(action="congress.create", target_id=str(congress.pk)).exists()
+
+
+def test_a_congress_cannot_close_before_it_opens(office, tree):
+    from vanphong.documents.models import Congress
+    from vanphong.documents.services import congresses
+    from vanphong.documents.services.errors import DocumentError
+
+    with pytest.raises(DocumentError) as error:
+        congresses.save_congress(
+            acting_user=office.head,
+            congress=Congress(
+                organization=tree.province,
+                name="Đại hội",
+                opens_on=datetime.date(2025, 9, 30),
+                closes_on=datetime.date(2025, 9, 28),
+            ),
+        )
+    assert error.value.code == "congress_closes_first"
+    assert not Congress.objects.exists()

@@ -11,11 +11,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 
-from vanphong.core import audit
 from vanphong.core.errors import ServiceError
 from vanphong.core.formats import date_vn
 from vanphong.documents.models import Congress, SigningCertificate, TrustedRoot
-from vanphong.documents.services import certificates
+from vanphong.documents.services import certificates, congresses
 
 _FILE_LIMIT = certificates.MAX_PKCS12_BYTES
 
@@ -298,21 +297,10 @@ class CongressAdmin(admin.ModelAdmin):
         return ()
 
     def save_model(self, request, obj, form, change):
-        before = audit.snapshot(Congress.objects.get(pk=obj.pk)) if change else None
-        super().save_model(request, obj, form, change)
-        audit.record(
-            actor=request.user,
-            action="congress.update" if change else "congress.create",
-            target=obj,
-            before=before,
-            after=audit.snapshot(obj),
-        )
+        congresses.save_congress(acting_user=request.user, congress=obj)
 
     def delete_model(self, request, obj):
-        audit.record(
-            actor=request.user, action="congress.delete", target=obj, before=audit.snapshot(obj)
-        )
-        super().delete_model(request, obj)
+        congresses.delete_congress(acting_user=request.user, congress=obj)
 
     @transaction.atomic
     def delete_queryset(self, request, queryset):

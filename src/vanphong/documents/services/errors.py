@@ -45,6 +45,7 @@ class DocumentError(ServiceError):
         "congress_dates",
         _("Congress documents are issued between its opening and closing days."),
     )
+    CONGRESS_CLOSES_FIRST = "congress_closes_first", _("The congress closes before it opens.")
     NO_RECIPIENTS = "no_recipients", _("List at least one recipient.")
     REASON_REQUIRED = "reason_required", _("Give the reason.")
     NO_CERTIFICATE = (
