@@ -81,6 +81,12 @@ class TextForm(StyledForm):
     text = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class ReasonForm(StyledForm):
+    """Returning, recalling or cancelling a document: the reason is kept with it."""
+
+    text = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class UploadForm(StyledForm):
     file = forms.FileField(label=_("File"))
 

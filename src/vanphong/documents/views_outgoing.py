@@ -197,7 +197,7 @@ def outgoing_detail(request, pk):
             or (can["issue"] and status in (OutgoingStatus.SIGNED, OutgoingStatus.ISSUED)),
         },
         "appraise_form": forms.AppraiseForm(),
-        "text_form": forms.TextForm(),
+        "reason_form": forms.ReasonForm(),
         "issue_form": forms.IssueForm(),
         "dispatch_form": forms.DispatchForm(),
         "delivery_choices": forms.DeliveryForm.base_fields["status"].choices,
@@ -304,7 +304,7 @@ def _run_step(request, document, step) -> str:  # noqa: C901 — one branch per 
         outgoing.sign(acting_user=user, document=document)
         return _("Signed.")
     if step == "return":
-        data = _valid(forms.TextForm(request.POST))
+        data = _valid(forms.ReasonForm(request.POST))
         outgoing.return_unsigned(acting_user=user, document=document, reason=data["text"])
         return _("Returned to the drafter.")
     if step == "issue":
@@ -312,7 +312,7 @@ def _run_step(request, document, step) -> str:  # noqa: C901 — one branch per 
         document = outgoing.issue(acting_user=user, document=document, on=data["issued_on"])
         return _("Issued as no. %(symbol)s.") % {"symbol": document.symbol}
     if step in ("cancel", "recall"):
-        data = _valid(forms.TextForm(request.POST))
+        data = _valid(forms.ReasonForm(request.POST))
         service = outgoing.cancel if step == "cancel" else outgoing.recall
         service(acting_user=user, document=document, reason=data["text"])
         return _("Cancelled.") if step == "cancel" else _("Recalled.")
