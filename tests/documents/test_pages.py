@@ -249,3 +249,29 @@ def test_every_page_of_a_long_register_in_order(client, office, settings):
     finally:
         views_common.PAGE_SIZE = original
     assert seen == list(range(11, 0, -1))
+
+
+def test_make_the_pdf_of_an_issued_document(client, office, settings, tmp_path):
+    """The clerk makes the issued document's PDF (LibreOffice); without LibreOffice the page says
+    so in Vietnamese and stores nothing."""
+    import shutil
+
+    from vanphong.documents.models import FileRole
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    document = office.issued()
+    client.force_login(office.clerk)
+    url = reverse("documents:outgoing_step", args=[document.pk, "pdf"])
+    settings.SOFFICE_BINARY = "/khong/co/soffice"
+    response = client.post(url, follow=True)
+    assert "LibreOffice" in response.content.decode()
+    assert not document.files.filter(role=FileRole.ISSUED_PDF).exists()
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed here")
+    settings.SOFFICE_BINARY = "soffice"
+    client.post(url)
+    pdf = document.files.get(role=FileRole.ISSUED_PDF)
+    assert pdf.name == f"{document.symbol.replace('/', '-')}.pdf"
+    assert client.get(reverse("documents:file_download", args=[pdf.pk])).content.startswith(
+        b"%PDF-"
+    )
