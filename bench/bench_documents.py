@@ -361,7 +361,14 @@ def bench_clerks(args) -> None:
         (f"(b) {threads} registers ({threads} communes)", many_users, communes),
         ("    1 clerk, one register", same_users[:1], [province]),
     ]
+    # A server on 2 CPUs runs a few worker processes (gunicorn's 2 × CPUs + 1), not one per clerk:
+    # the same 16 clerks' registrations, queued into 4 workers.
+    workers = 4
+    cases.insert(
+        1, (f"(a) same, through {workers} workers", same_users[:workers], [province] * workers)
+    )
     for label, users, orgs in cases:
+        per_clerk = args.per_clerk * threads // len(users) if "workers" in label else args.per_clerk
         befores = {
             org.pk: NumberSequence.objects.filter(organization=org, key=f"incoming:{year}")
             .values_list("last_number", flat=True)
@@ -370,8 +377,7 @@ def bench_clerks(args) -> None:
             for org in orgs
         }
         rates = [
-            run_clerks(mode, users, orgs, args.per_clerk)
-            for mode in ("service", "processes", "hand")
+            run_clerks(mode, users, orgs, per_clerk) for mode in ("service", "processes", "hand")
         ]
         checked = [check_register(org, year, befores[org.pk])[0] for org in set(orgs)]
         print(
