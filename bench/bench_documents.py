@@ -361,7 +361,7 @@ def bench_clerks(args) -> None:
         (f"(b) {threads} registers ({threads} communes)", many_users, communes),
         ("    1 clerk, one register", same_users[:1], [province]),
     ]
-    # A server on 2 CPUs runs a few worker processes (gunicorn's 2 × CPUs + 1), not one per clerk:
+    # A server runs a few worker processes (README: gunicorn -w 4), not one per clerk:
     # the same 16 clerks' registrations, queued into 4 workers.
     workers = 4
     cases.insert(
