@@ -10,7 +10,7 @@ from vanphong.core.models import AuditEntry, Clearance, Notification, Role
 from vanphong.documents.models import Assignment, IncomingDocument, IncomingStatus
 from vanphong.documents.services import incoming
 from vanphong.documents.services.errors import DocumentError
-from vanphong.documents.tasks import send_deadline_reminders
+from vanphong.documents.services.reminders import send_deadline_reminders
 
 
 def test_registration_numbers_and_normalizes(office):

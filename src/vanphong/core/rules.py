@@ -21,18 +21,6 @@ class RuleError(ServiceError):
         "duplicate_version",
         _("A version of this rule already takes effect on that date."),
     )
-    NOT_FOUND = "not_found", _("No rule is in force on that date.")
-
-
-def rule_as_of(table: str, key: str, as_of: datetime.date) -> DatedRule:
-    row = (
-        DatedRule.objects.filter(table=table, key=key, effective_from__lte=as_of)
-        .order_by("-effective_from")
-        .first()
-    )
-    if row is None:
-        raise RuleError(RuleError.NOT_FOUND)
-    return row
 
 
 # Rule tables are read on hot paths (every registration checks its document type) and change a few

@@ -115,7 +115,7 @@ def snap(document) -> dict:
     return audit.snapshot(document, exclude=secret)
 
 
-def _safe_title(document, template: str) -> str:
+def notice_title(document, template: str) -> str:
     """A notification title that never carries a classified summary (issue 3 §5)."""
     if document.confidentiality > Clearance.NONE:
         subject = _("classified document no. %(number)s/%(year)s") % {
@@ -194,7 +194,7 @@ def assign(
         notifications.notify(
             [user for user, _role in people],
             kind=Notification.Kind.DOCUMENT_WORK,
-            title=_safe_title(document, _("New assignment: %(document)s")),
+            title=notice_title(document, _("New assignment: %(document)s")),
             url=document_url(document),
         )
     return rows
@@ -221,7 +221,7 @@ def record_direction(*, acting_user, document: IncomingDocument, direction: str)
         notifications.notify(
             handlers,
             kind=Notification.Kind.DOCUMENT_WORK,
-            title=_safe_title(document, _("Leader's direction on %(document)s")),
+            title=notice_title(document, _("Leader's direction on %(document)s")),
             url=document_url(document),
         )
     return document
