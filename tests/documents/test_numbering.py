@@ -4,10 +4,12 @@ sequence, classified documents in their type's sequence, cancelled numbers never
 import datetime
 
 import pytest
+from django.db import connection
+from django.utils import timezone
 
 from vanphong.core import rules
 from vanphong.core.models import CancelledNumber, Clearance
-from vanphong.documents.models import Congress, OutgoingStatus
+from vanphong.documents.models import Congress, IncomingDocument, OutgoingStatus
 from vanphong.documents.services import outgoing
 from vanphong.documents.services.errors import DocumentError
 from vanphong.documents.symbols import format_symbol, number_line, parse_party_symbol
@@ -128,8 +130,6 @@ def test_cancel_needs_a_reason(office):
 
 
 def test_incoming_numbers_restart_each_year(office):
-    from django.utils import timezone
-
     a = office.register(received_at=timezone.make_aware(datetime.datetime(2025, 12, 31, 9)))
     b = office.register(received_at=timezone.make_aware(datetime.datetime(2025, 12, 31, 16)))
     c = office.register(
@@ -141,3 +141,45 @@ def test_incoming_numbers_restart_each_year(office):
         (2025, 2),
         (2026, 1),
     ]
+
+
+def test_next_number_creates_the_register_once(office):
+    from django.db import transaction
+
+    from vanphong.core import numbering
+    from vanphong.core.models import NumberSequence
+    from vanphong.documents.services.incoming import incoming_key
+
+    key, label = incoming_key(2024)
+    first = office.register(
+        received_at=timezone.make_aware(datetime.datetime(2024, 5, 2, 9)),
+        document_date=datetime.date(2024, 5, 1),
+    )
+    register = NumberSequence.objects.get(organization=office.tree.province, key=key)
+    assert (first.number, register.last_number, register.label) == (1, 1, label)
+    with transaction.atomic():  # an expression on PostgreSQL: nothing is taken until the INSERT
+        numbering.next_number(office.tree.province, key, label)
+    register.refresh_from_db()
+    assert register.last_number == (1 if connection.vendor == "postgresql" else 2)
+
+
+def test_a_registration_rolled_back_gives_its_number_back(office):
+    from django.db import transaction
+
+    office.register()
+    with pytest.raises(InterruptedError), transaction.atomic():
+        taken = office.register()
+        assert taken.number == 2
+        raise InterruptedError  # anything after the number fails: the transaction rolls back
+    assert office.register().number == 2
+    assert not IncomingDocument.objects.filter(number=0).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_next_number_outside_the_records_transaction_is_refused(office):
+    from vanphong.core import numbering
+    from vanphong.core.models import NumberSequence
+
+    with pytest.raises(RuntimeError):
+        numbering.next_number(office.tree.province, "incoming:2024", "Sổ 2024")
+    assert not NumberSequence.objects.filter(key="incoming:2024").exists()

@@ -1,12 +1,18 @@
 """Gap-free numbering registers (DESIGN.md invariant 2).
 
-`allocate` must run inside the transaction that stores the numbered record. The increment is one
+A number is taken inside the transaction that stores the numbered record. The increment is one
 UPDATE on the register's row: on PostgreSQL concurrent callers queue on that row's lock until the
 holder commits or rolls back, so numbers are handed out in order with no duplicate and no gap; on
 SQLite the IMMEDIATE transaction mode (settings) serializes writers the same way.
+
+Two ways in: `allocate` numbers a row that exists (an outgoing document at issue);
+`next_number` numbers a row being inserted, and on PostgreSQL take the lock inside
+that INSERT (core migration 0006: `vp_next_number`), so that the Python building the row runs
+before the lock and every other clerk of the register waits for one statement and the commit
+(bench/README.md, documents).
 """
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 
 from vanphong.core import audit
 from vanphong.core.models import CancelledNumber, NumberSequence
@@ -39,6 +45,39 @@ def allocate(organization, key: str, label: str) -> tuple[NumberSequence, int]:
         pk=pk, organization=organization, key=key, label=label, last_number=number
     )
     return sequence, number
+
+
+def next_number(organization, key: str, label: str) -> int | models.Func:
+    """The next number of the register `key` of `organization` (created at 0 if new), as the
+    value of the number field of a row about to be inserted in the current transaction.
+
+    On PostgreSQL an expression that the INSERT evaluates (the field needs a `db_default` so that
+    Django reads the stored number back from the INSERT's RETURNING); elsewhere the number itself,
+    taken now by the same two statements.
+    """
+    if not connection.in_atomic_block:
+        raise RuntimeError("numbering.next_number must run inside the record's transaction")
+    if connection.vendor == "postgresql":
+        return models.Func(
+            models.Value(organization.pk),
+            models.Value(key),
+            models.Value(label),
+            function="vp_next_number",
+            output_field=models.PositiveIntegerField(),
+        )
+    table = NumberSequence._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (organization_id, key, label, last_number) VALUES (%s, %s, %s, 0)"
+            " ON CONFLICT (organization_id, key) DO NOTHING",
+            [organization.pk, key, label],
+        )
+        cursor.execute(
+            f"UPDATE {table} SET last_number = last_number + 1"
+            " WHERE organization_id = %s AND key = %s RETURNING last_number",
+            [organization.pk, key],
+        )
+        return cursor.fetchone()[0]
 
 
 def cancel(sequence: NumberSequence, number: int, *, reason: str, actor, target=None):

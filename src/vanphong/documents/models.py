@@ -92,7 +92,9 @@ class IncomingDocument(_Summarized):
         Organization, on_delete=models.PROTECT, related_name="incoming_documents"
     )
     year = models.PositiveSmallIntegerField(_("register year"))
-    number = models.PositiveIntegerField(_("incoming number"))
+    # db_default: Django then reads the number back from the INSERT, which takes it from the
+    # register on PostgreSQL (core.numbering.next_number); 0 is never stored.
+    number = models.PositiveIntegerField(_("incoming number"), db_default=0)
     received_at = models.DateTimeField(_("received at"))
     channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
     issuer = models.CharField(_("issuing body"), max_length=255)

@@ -80,7 +80,6 @@ def register_incoming(
     document = IncomingDocument(
         organization=organization,
         year=received_day.year,
-        number=0,
         received_at=received_at,
         channel=channel,
         issuer=issuer.strip(),
@@ -93,11 +92,10 @@ def register_incoming(
         confidentiality=confidentiality,
         registered_by=acting_user,
     )
-    key, label = incoming_key(received_day.year)
-    # Everything that can be prepared is prepared before the number is taken: from then until
-    # the commit every other clerk of this register waits (bench/README.md, documents).
+    # From the number to the commit every other clerk of this register waits: the number is
+    # taken by the INSERT itself, the audit entry is all that follows (core.numbering).
     with transaction.atomic():
-        _sequence, document.number = numbering.allocate(organization, key, label)
+        document.number = numbering.next_number(organization, *incoming_key(received_day.year))
         document.save(force_insert=True)
         audit.record(
             actor=acting_user,
