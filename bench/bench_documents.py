@@ -50,8 +50,9 @@ from django.utils import timezone  # noqa: E402
 from vanphong.core import vntext  # noqa: E402
 from vanphong.core.models import Clearance, NumberSequence  # noqa: E402
 from vanphong.documents.models import IncomingDocument  # noqa: E402
+from vanphong.documents.search import SEARCH_COUNT_CAP  # noqa: E402
 from vanphong.documents.services.incoming import register_incoming  # noqa: E402
-from vanphong.documents.views_common import PAGE_SIZE, SEARCH_COUNT_CAP  # noqa: E402
+from vanphong.documents.views_common import PAGE_SIZE  # noqa: E402
 from vanphong.organizations.models import Organization, OrgKind  # noqa: E402
 
 DETAIL_LINK = re.compile(r'<td><a href="/van-ban/den/(\d+)/">')

@@ -18,7 +18,7 @@ from vanphong.core import vntext
 from vanphong.core.models import Clearance, NumberSequence, Role, RoleAssignment, User
 from vanphong.documents.models import IncomingDocument
 from vanphong.documents.services.incoming import incoming_key
-from vanphong.organizations.models import Organization, OrgKind
+from vanphong.organizations.models import Organization, OrgKind, branch_of
 from vanphong.reports.generator.build import NationalData, Plan, apportion
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -27,6 +27,7 @@ COLUMNS = (
     "summary",
     "summary_folded",
     "organization_id",
+    "branch",
     "year",
     "number",
     "received_at",
@@ -167,6 +168,7 @@ class Generator:
                 summary,
                 self.fold(summary),
                 org.pk,
+                branch_of(org.path),
                 year,
                 number,
                 received_s,
@@ -284,6 +286,11 @@ def load(total: int, log=print, seed: int = 1) -> None:
             buffer.clear()
             log(f"{copied:,} / {done:,} documents copied")
     NumberSequence.objects.bulk_create(sequences, batch_size=5_000)
+    with connection.cursor() as cursor:  # the directory of issuers, as registration keeps it
+        cursor.execute(
+            "INSERT INTO documents_issuer (name, folded) SELECT min(issuer), issuer_folded"
+            " FROM documents_incomingdocument GROUP BY issuer_folded ON CONFLICT DO NOTHING"
+        )
     log(f"{done:,} documents copied in {time.monotonic() - started:.0f} s; building indexes")
     with connection.cursor() as cursor:
         for _name, definition in indexes:

@@ -208,7 +208,7 @@ def test_classified_pdf_download_is_watermarked_and_logged(client, office):
 
 
 def test_search_count_is_capped_and_pages_keep_their_order(client, office, settings):
-    from vanphong.documents import views_common
+    from vanphong.documents import search, views_common
 
     for i in range(7):
         office.register(
@@ -219,12 +219,12 @@ def test_search_count_is_capped_and_pages_keep_their_order(client, office, setti
     page = client.get(url).context["page"]
     assert [d.number for d in page] == [7, 6, 5, 4, 3, 2, 1]
     assert "7 văn bản" in client.get(url).content.decode()
-    caps = views_common.SEARCH_COUNT_CAP, views_common.PAGE_SIZE
-    views_common.SEARCH_COUNT_CAP, views_common.PAGE_SIZE = 5, 2
+    caps = search.SEARCH_COUNT_CAP, views_common.PAGE_SIZE
+    search.SEARCH_COUNT_CAP, views_common.PAGE_SIZE = 5, 2
     try:
         pages = [client.get(url, {"q": "cong van", "trang": n}) for n in (1, 2, 3, 4)]
     finally:
-        views_common.SEARCH_COUNT_CAP, views_common.PAGE_SIZE = caps
+        search.SEARCH_COUNT_CAP, views_common.PAGE_SIZE = caps
     assert pages[0].context["page"].paginator.capped
     assert "Hơn 5 văn bản" in pages[0].content.decode()
     shown = [[d.number for d in p.context["page"]] for p in pages]

@@ -15,7 +15,7 @@ from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from vanphong.core.models import AuditEntry, Clearance, Role, RoleAssignment
-from vanphong.organizations.models import Member, Organization
+from vanphong.organizations.models import BRANCH_LENGTH, Member, Organization, branch_of
 
 
 class Action(StrEnum):
@@ -162,14 +162,28 @@ def visible(user, queryset: QuerySet, action: Action | str | None = None) -> Que
     if _is_superuser(user):
         return queryset
     field = _org_path_field(model)
+    branch_field = getattr(model, "access_branch_field", None)
     condition = Q(pk__in=[])
     for path in scope_paths(user, action):
-        condition |= Q(**{f"{field}__startswith": path})
+        condition |= _under(path, field, branch_field)
     if model is Member and Action(action) == Action.MEMBER_VIEW and user.member_id:
         condition |= Q(pk=user.member_id)
     if hasattr(model, "confidentiality"):
         condition &= Q(confidentiality__lte=user.clearance)
     return queryset.filter(condition)
+
+
+def _under(path: str, field: str, branch_field: str | None) -> Q:
+    """Records of the subtree at `path`. A model that keeps its organization's branch
+    (organizations.models.branch_of) is narrowed by that column first: a province's records are
+    then read from an index of their own, in their order, instead of joining every organization
+    of the tree (bench/README.md, documents); a province's own path is its branch."""
+    within = Q(**{f"{field}__startswith": path})
+    if branch_field is None or len(path) < BRANCH_LENGTH:
+        return within
+    if len(path) == BRANCH_LENGTH:
+        return Q(**{branch_field: path})
+    return Q(**{branch_field: branch_of(path)}) & within
 
 
 def _default_view_action(model: type[Model]) -> Action:

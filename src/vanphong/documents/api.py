@@ -22,6 +22,7 @@ from ninja.files import UploadedFile
 from vanphong.core import access, vntext
 from vanphong.core.access import Action
 from vanphong.core.models import User
+from vanphong.documents import search
 from vanphong.documents.drafting import initial_from, template_initial
 from vanphong.documents.models import (
     ConfidentialAccess,
@@ -159,12 +160,7 @@ def list_incoming(request, filters: Query[IncomingFilters]):
     )
     q = filters.q
     if q:
-        folded = vntext.fold(vntext.canonical(q))
-        documents = documents.filter(
-            Q(summary_folded__contains=folded)
-            | Q(issuer_folded__contains=folded)
-            | Q(original_number__icontains=q)
-        )
+        documents = search.matching(documents, q)
     if filters.status:
         documents = documents.filter(status=filters.status)
     if filters.year is not None:

@@ -6,3 +6,6 @@ class DocumentsConfig(AppConfig):
     name = "vanphong.documents"
     label = "documents"
     verbose_name = _("Documents")
+
+    def ready(self):
+        from vanphong.documents import signals  # noqa: F401 — connects the receivers

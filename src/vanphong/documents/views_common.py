@@ -5,6 +5,7 @@ from django.utils.functional import cached_property
 
 from vanphong.core import access
 from vanphong.core.access import Action
+from vanphong.documents import search
 from vanphong.organizations.models import Organization, OrgStatus
 
 PAGE_SIZE = 50
@@ -69,11 +70,12 @@ class RegisterPaginator(Paginator):
         return self._get_page(rows, number, self)
 
 
-SEARCH_COUNT_CAP = 200  # four pages: a search that finds more is narrowed, not paged through
-
-
 def paginate(request, queryset, *, searching: bool = False):
-    paginator = RegisterPaginator(queryset, PAGE_SIZE, SEARCH_COUNT_CAP if searching else None)
+    """A page of the list; a search's count stops at SEARCH_COUNT_CAP (four pages: a search
+    that finds more is narrowed, not paged through)."""
+    paginator = RegisterPaginator(
+        queryset, PAGE_SIZE, search.SEARCH_COUNT_CAP if searching else None
+    )
     return paginator.get_page(request.GET.get("trang"))
 
 

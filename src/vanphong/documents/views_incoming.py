@@ -4,17 +4,16 @@ HTTP only: access through core/access.py, changes through documents/services."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from vanphong.core import access, vntext
+from vanphong.core import access
 from vanphong.core.access import Action
 from vanphong.core.errors import ServiceError
-from vanphong.documents import forms
+from vanphong.documents import forms, list_rows, search
 from vanphong.documents.models import (
     AssignmentRole,
     ConfidentialAccess,
@@ -45,30 +44,24 @@ def _documents(user):
 def incoming_list(request):
     access.require(request.user, Action.DOCUMENT_VIEW)
     documents = _documents(request.user)
-    q = request.GET.get("q", "").strip()
-    if q:
-        folded = vntext.fold(vntext.canonical(q))
-        documents = documents.filter(
-            Q(summary_folded__contains=folded)
-            | Q(issuer_folded__contains=folded)
-            | Q(original_number__icontains=q)
-        )
     status = request.GET.get("trang_thai", "")
     if status in IncomingStatus.values:
         documents = documents.filter(status=status)
     year = request.GET.get("nam", "")
     if year.isdigit():
         documents = documents.filter(year=int(year))
+    q = request.GET.get("q", "").strip()
+    if q:  # last: it picks the first matches among the documents filtered so far
+        documents = search.first_matching(documents, q)
     # The register year is the year of receipt: the same order, which PostgreSQL reads from
-    # incoming_year_order_idx (documents migration 0002) instead of sorting the whole scope.
-    page = paginate(
-        request, documents.order_by("-year", "-received_at", "-number", "-pk"), searching=bool(q)
-    )
+    # its indexes (documents migrations 0002, 0004) instead of sorting the whole scope.
+    page = paginate(request, documents.order_by(*search.LIST_ORDER), searching=bool(q))
     return render(
         request,
         "documents/incoming_list.html",
         {
             "page": page,
+            "rows": list_rows.incoming_rows(page),
             "q": q,
             "status": status,
             "year": year,

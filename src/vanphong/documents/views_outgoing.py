@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from vanphong.core import access, vntext
 from vanphong.core.access import Action
 from vanphong.core.errors import ServiceError
-from vanphong.documents import forms
+from vanphong.documents import forms, list_rows
 from vanphong.documents.drafting import initial_from, template_initial
 from vanphong.documents.models import (
     ConfidentialAccess,
@@ -54,6 +54,7 @@ def outgoing_list(request):
         "documents/outgoing_list.html",
         {
             "page": page,
+            "rows": list_rows.outgoing_rows(page),
             "q": q,
             "status": status,
             "statuses": OutgoingStatus.choices,

@@ -79,6 +79,18 @@ class Organization(MP_Node):
         return models.Q(**{f"{prefix}path__startswith": self.path})
 
 
+# A branch is the subtree of an organization at depth 2 (a province, or a committee under the
+# Centre), named by the first BRANCH_LENGTH characters of the paths in it; a root's own records
+# form a branch named by the root's path. Member statistics keep a version per branch
+# (reports/statistics.py); documents keep their branch to read a province's list from an index.
+BRANCH_DEPTH = 2
+BRANCH_LENGTH = Organization.steplen * BRANCH_DEPTH
+
+
+def branch_of(path: str) -> str:
+    return path[:BRANCH_LENGTH]
+
+
 class CommitteeTerm(models.Model):
     """A committee term (nhiệm kỳ): document numbering restarts with each one (domain.md §1)."""
 

@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from vanphong.organizations.models import (
     ACTIVE_STATUSES,
+    BRANCH_DEPTH,
+    BRANCH_LENGTH,
     Education,
     Gender,
     Member,
@@ -34,12 +36,9 @@ LEVELS = {
     "professional_level": ProfessionalLevel,
     "theory_level": TheoryLevel,
 }
-# A branch is the subtree of an organization at this depth (a province or a committee under the
-# Centre): database triggers keep one version per branch (migration reports/0003), keyed by the
-# first BRANCH_LENGTH characters of the paths in it. Subtrees this close to the root hold up to
-# millions of members: their figures are cached; a root's are summed from its branches'.
-BRANCH_DEPTH = 2
-BRANCH_LENGTH = Organization.steplen * BRANCH_DEPTH
+# Database triggers keep one version per branch (organizations.models.BRANCH_DEPTH; migration
+# reports/0003). Subtrees this close to the root hold up to millions of members: their figures
+# are cached; a root's are summed from its branches'.
 CACHED_MAX_DEPTH = BRANCH_DEPTH
 # Attempts at summing a root's figures from its branches while other users change members; then
 # the root is counted in one statement instead.

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from vanphong.core import access, audit, notifications, numbering, vntext
 from vanphong.core.access import Action
 from vanphong.core.models import Clearance, Notification
+from vanphong.documents import search
 from vanphong.documents.models import (
     Assignment,
     AssignmentRole,
@@ -95,6 +96,8 @@ def register_incoming(
     # From the number to the commit every other clerk of this register waits: the number is
     # taken by the INSERT itself, the audit entry is all that follows (core.numbering).
     with transaction.atomic():
+        document.clean_text()
+        search.remember_issuer(document.issuer, document.issuer_folded)
         document.number = numbering.next_number(organization, *incoming_key(received_day.year))
         document.save(force_insert=True)
         audit.record(

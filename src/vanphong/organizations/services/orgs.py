@@ -7,6 +7,7 @@ from django.db import transaction
 from vanphong.core import audit
 from vanphong.organizations.models import CommitteeTerm, Member, Organization, OrgKind, OrgStatus
 from vanphong.organizations.services.errors import OrganizationError
+from vanphong.organizations.signals import subtree_moved
 
 ORG_FIELDS = ("name", "code", "kind", "established_on")
 
@@ -136,6 +137,7 @@ def merge_organization(
         child_before = audit.snapshot(child)
         Organization.objects.move(child, Organization.objects.get(pk=target.pk), "last-child")
         child.refresh_from_db()
+        subtree_moved.send(sender=Organization, organization=child)
         audit.record(
             actor=acting_user,
             action="organization.move",
