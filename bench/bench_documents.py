@@ -53,33 +53,41 @@ from vanphong.documents.models import IncomingDocument  # noqa: E402
 from vanphong.documents.search import SEARCH_COUNT_CAP  # noqa: E402
 from vanphong.documents.services.incoming import register_incoming  # noqa: E402
 from vanphong.documents.views_common import PAGE_SIZE  # noqa: E402
-from vanphong.organizations.models import Organization, OrgKind  # noqa: E402
+from vanphong.organizations.models import Organization, OrgKind, branch_of  # noqa: E402
 
 DETAIL_LINK = re.compile(r'<td><a href="/van-ban/den/(\d+)/">')
-WHERE = """
-FROM documents_incomingdocument d
-JOIN organizations_organization o ON o.id = d.organization_id
-WHERE o.path LIKE %(prefix)s AND d.confidentiality <= %(clearance)s
-"""
+ORDER = "ORDER BY d.year DESC, d.received_at DESC, d.number DESC, d.id DESC"
 PAGE_SQL = """
 SELECT d.id, d.number, d.year, d.received_at, d.original_number, d.issuer, d.summary,
        d.deadline, d.status, d.urgency, d.confidentiality, o.name
 {where}
-ORDER BY d.year DESC, d.received_at DESC, d.number DESC, d.id DESC LIMIT 50 OFFSET %(offset)s
+{order} LIMIT 50 OFFSET %(offset)s
 """
 
 
 CAP = SEARCH_COUNT_CAP
 
 
-def hand_where(params: dict) -> tuple[str, dict]:
-    where, values = WHERE, {}
+def hand_where(org: Organization, params: dict) -> tuple[str, dict]:
+    """The scope as the schema allows it by hand: the province's branch column, and the path
+    below it; the search as one statement (summary words, the issuers' names, the number)."""
+    where = (
+        "FROM documents_incomingdocument d"
+        " JOIN organizations_organization o ON o.id = d.organization_id"
+        " WHERE d.branch = %(branch)s AND d.confidentiality <= %(clearance)s"
+    )
+    if org.path != branch_of(org.path):  # below a province: its subtree within the branch
+        where += " AND o.path LIKE %(prefix)s"
+    values = {"branch": branch_of(org.path), "prefix": org.path + "%"}
     if params.get("q"):
         where += (
-            " AND (d.summary_folded LIKE %(like)s OR d.issuer_folded LIKE %(like)s"
+            " AND (to_tsvector('simple', d.summary_folded) @@ phraseto_tsquery('simple', %(folded)s)"
+            " OR d.issuer_folded IN (SELECT folded FROM documents_issuer"
+            "  WHERE folded LIKE %(like)s)"
             " OR upper(d.original_number) LIKE upper(%(raw)s))"
         )
-        values["like"] = "%" + vntext.fold(vntext.canonical(params["q"])) + "%"
+        values["folded"] = vntext.fold(vntext.canonical(params["q"]))
+        values["like"] = "%" + values["folded"] + "%"
         values["raw"] = "%" + params["q"] + "%"
     if params.get("trang_thai"):
         where += " AND d.status = %(status)s"
@@ -92,23 +100,24 @@ def hand_where(params: dict) -> tuple[str, dict]:
 
 def hand_sql(org: Organization, clearance: int, params: dict) -> tuple[int, list]:
     """What the page needs, written by hand: the count and the page's rows."""
-    where, values = hand_where(params)
-    values |= {"prefix": org.path + "%", "clearance": clearance}
+    where, values = hand_where(org, params)
+    values["clearance"] = clearance
     with connection.cursor() as cursor:
         if params.get("q"):  # like the view: the first CAP + 1 matches in order give the count
-            cursor.execute(
-                f"SELECT d.id {where} ORDER BY d.year DESC, d.received_at DESC, d.number DESC,"
-                f" d.id DESC LIMIT {CAP + 1}",
-                values,
-            )
+            cursor.execute(f"SELECT d.id {where} {ORDER} LIMIT {CAP + 1}", values)
             count = min(len(cursor.fetchall()), CAP)
-        else:
-            cursor.execute("SELECT count(*) " + where, values)
+        else:  # a province's count needs no organization
+            count_where = (
+                where.replace(" JOIN organizations_organization o ON o.id = d.organization_id", "")
+                if "o.path" not in where
+                else where
+            )
+            cursor.execute("SELECT count(*) " + count_where, values)
             count = cursor.fetchone()[0]
         pages = max(1, -(-count // PAGE_SIZE))
         page = min(int(params.get("trang", 1)), pages)
         values["offset"] = (page - 1) * PAGE_SIZE
-        cursor.execute(PAGE_SQL.format(where=where), values)
+        cursor.execute(PAGE_SQL.format(where=where, order=ORDER), values)
         return count, cursor.fetchall()
 
 
@@ -204,6 +213,10 @@ def bench_list(args) -> None:
 
 HAND_REGISTER = (
     (
+        "INSERT INTO documents_issuer (name, folded) VALUES (%(issuer)s, %(issuer_folded)s)"
+        " ON CONFLICT (folded) DO NOTHING"
+    ),
+    (
         "INSERT INTO core_numbersequence (organization_id, key, label, last_number)"
         " VALUES (%(org)s, %(key)s, %(key)s, 0) ON CONFLICT (organization_id, key) DO NOTHING"
     ),
@@ -212,10 +225,11 @@ HAND_REGISTER = (
         " WHERE organization_id = %(org)s AND key = %(key)s RETURNING last_number"
     ),
     (
-        "INSERT INTO documents_incomingdocument (summary, summary_folded, organization_id, year,"
-        " number, received_at, channel, issuer, issuer_folded, original_number, document_date,"
-        " doc_type, pages, urgency, confidentiality, status, direction, result,"
-        " registered_by_id, created_at) VALUES (%(summary)s, %(folded)s, %(org)s, %(year)s,"
+        "INSERT INTO documents_incomingdocument (summary, summary_folded, organization_id, branch,"
+        " year, number, received_at, channel, issuer, issuer_folded, original_number,"
+        " document_date, doc_type, pages, urgency, confidentiality, status, direction, result,"
+        " registered_by_id, created_at) VALUES (%(summary)s, %(folded)s, %(org)s, %(branch)s,"
+        " %(year)s,"
         " %(number)s, now(), 'electronic', %(issuer)s, %(issuer_folded)s, '12-CV/TU',"
         " current_date, 'cong_van', 2, '', 0, 'registered', '', '', %(user)s, now()) RETURNING id"
     ),
@@ -261,6 +275,7 @@ def _hand_thread(dsn, user, org, count, barrier, errors) -> None:
                 with conn.transaction(), conn.cursor() as cursor:
                     values = {
                         "org": org.pk,
+                        "branch": branch_of(org.path),
                         "key": f"incoming:{year}",
                         "user": user.pk,
                         "year": year,
@@ -271,12 +286,13 @@ def _hand_thread(dsn, user, org, count, barrier, errors) -> None:
                     }
                     cursor.execute(HAND_REGISTER[0], values)
                     cursor.execute(HAND_REGISTER[1], values)
-                    values["number"] = cursor.fetchone()[0]
                     cursor.execute(HAND_REGISTER[2], values)
+                    values["number"] = cursor.fetchone()[0]
+                    cursor.execute(HAND_REGISTER[3], values)
                     values["id"] = str(cursor.fetchone()[0])
                     values["label"] = f"{values['number']}/{year}"
                     values["after"] = json.dumps({"number": values["number"], "year": year})
-                    cursor.execute(HAND_REGISTER[3], values)
+                    cursor.execute(HAND_REGISTER[4], values)
     except Exception as exc:
         errors.append(exc)
 
