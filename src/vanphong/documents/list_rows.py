@@ -26,6 +26,20 @@ from django.utils.translation import gettext
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 
 SUMMARY_CHARS = 120  # as `truncatechars:120` did
+# What `incoming_rows` reads: the list fetches only these (and the organization's branch and
+# path, which `access` filters on, stay in the database).
+INCOMING_COLUMNS = (
+    "number",
+    "year",
+    "received_at",
+    "original_number",
+    "issuer",
+    "confidentiality",
+    "urgency",
+    "summary",
+    "deadline",
+    "status",
+)
 _PK_SENTINEL = 987654321  # an int the `<int:pk>` converters accept, found nowhere else in a path
 
 

@@ -33,10 +33,9 @@ from vanphong.documents.views_common import (
 
 
 def _documents(user):
+    """The documents the user may see, with the columns of the list's rows (list_rows)."""
     return access.visible(
-        user,
-        IncomingDocument.objects.select_related("organization"),
-        Action.DOCUMENT_VIEW,
+        user, IncomingDocument.objects.only(*list_rows.INCOMING_COLUMNS), Action.DOCUMENT_VIEW
     )
 
 
