@@ -89,6 +89,7 @@ def test_tree_children_run_a_fixed_number_of_queries(client, tree):
     THEN the same number of queries runs."""
     _login(client, "cvp", roles=[(Role.OFFICE_HEAD, tree.province)])
     url = reverse("organizations:tree_children", args=[tree.province.pk])
+    client.get(url)  # the session slides on the first request (core.sessions)
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     for i in range(4):

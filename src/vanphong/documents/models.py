@@ -158,14 +158,21 @@ class IncomingDocument(_Branched, _Summarized):
     )
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     direction = models.TextField(_("leader's direction"), blank=True)
+    # Without indexes of their own, as registered_by: nobody lists documents by these people,
+    # and each index is written while the register is locked (documents migration 0006).
     directed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
     )
     directed_at = models.DateTimeField(null=True, blank=True)
     result = models.TextField(_("result"), blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", db_index=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
