@@ -50,6 +50,7 @@ COLUMNS = (
     "registered_by_id",
     "created_at",
 )
+RECEIVED = COLUMNS.index("received_at")
 # (document type key, abbreviation, summary opening, share)
 TYPES = (
     ("cong_van", "CV", "Công văn về việc", 30),
@@ -267,7 +268,7 @@ def load(total: int, log=print, seed: int = 1) -> None:
                 if not n:
                     continue
                 for row in generator.documents(org, year, n, issuers, loader.pk):
-                    days.setdefault(row[5][:10], []).append(_line(row))
+                    days.setdefault(row[RECEIVED][:10], []).append(_line(row))
                 key, label = incoming_key(year)
                 sequences.append(
                     NumberSequence(organization=org, key=key, label=label, last_number=n)

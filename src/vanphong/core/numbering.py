@@ -53,7 +53,7 @@ def next_number(organization, key: str, label: str) -> int | models.Func:
 
     On PostgreSQL an expression that the INSERT evaluates (the field needs a `db_default` so that
     Django reads the stored number back from the INSERT's RETURNING); elsewhere the number itself,
-    taken now by the same two statements.
+    taken now.
     """
     if not connection.in_atomic_block:
         raise RuntimeError("numbering.next_number must run inside the record's transaction")
@@ -65,19 +65,7 @@ def next_number(organization, key: str, label: str) -> int | models.Func:
             function="vp_next_number",
             output_field=models.PositiveIntegerField(),
         )
-    table = NumberSequence._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (organization_id, key, label, last_number) VALUES (%s, %s, %s, 0)"
-            " ON CONFLICT (organization_id, key) DO NOTHING",
-            [organization.pk, key, label],
-        )
-        cursor.execute(
-            f"UPDATE {table} SET last_number = last_number + 1"
-            " WHERE organization_id = %s AND key = %s RETURNING last_number",
-            [organization.pk, key],
-        )
-        return cursor.fetchone()[0]
+    return allocate(organization, key, label)[1]
 
 
 def cancel(sequence: NumberSequence, number: int, *, reason: str, actor, target=None):
