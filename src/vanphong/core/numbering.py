@@ -6,7 +6,7 @@ holder commits or rolls back, so numbers are handed out in order with no duplica
 SQLite the IMMEDIATE transaction mode (settings) serializes writers the same way.
 
 Two ways in: `allocate` numbers a row that exists (an outgoing document at issue);
-`next_number` numbers a row being inserted, and on PostgreSQL take the lock inside
+`next_number` numbers a row being inserted, and on PostgreSQL takes the lock inside
 that INSERT (core migration 0006: `vp_next_number`), so that the Python building the row runs
 before the lock and every other clerk of the register waits for one statement and the commit
 (bench/README.md, documents).
