@@ -91,15 +91,3 @@ def first_matching(documents: QuerySet, q: str) -> QuerySet:
     for condition in conditions(q):
         ids.update(ordered.filter(condition).values_list("pk", flat=True)[: SEARCH_COUNT_CAP + 1])
     return documents.filter(pk__in=ids)
-
-
-def remember_issuer(name: str, folded: str) -> None:
-    """Add the issuer to the directory (nothing if it is there); inside the registration's
-    transaction, before its number is taken. One plain statement: it runs for every
-    registration, where the ORM's own work would be most of its cost."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {Issuer._meta.db_table} (name, folded) VALUES (%s, %s)"
-            " ON CONFLICT (folded) DO NOTHING",
-            [name, folded],
-        )
