@@ -139,3 +139,11 @@ def test_postgresql_matches_the_summary_by_whole_words(client, office):
     client.force_login(office.clerk)
     assert _found(client, q="tai chinh") == [1]
     assert _found(client, q="tai chin") == []
+
+
+def test_odd_and_oversized_search_texts_are_only_texts(client, office):
+    office.register(summary="Về công tác tài chính")
+    client.force_login(office.clerk)
+    for text in ("tai & chinh | !(x):*", "' OR 1=1 --", "chính" * 1000, "%_\\"):
+        assert _found(client, q=text) == []
+    assert _found(client, q="tai chinh") == [1]
