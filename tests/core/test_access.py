@@ -8,6 +8,9 @@ from tests.factories import grant, user
 from vanphong.core import access
 from vanphong.core.access import Action
 from vanphong.core.models import Role
+from vanphong.documents.access import DocumentAction
+from vanphong.organizations import access as org_access
+from vanphong.organizations.access import OrgAction
 from vanphong.organizations.models import Member, Organization
 
 pytestmark = pytest.mark.django_db
@@ -19,12 +22,12 @@ def test_role_reaches_the_subtree_only(tree):
     THEN only A's subtree is reachable."""
     specialist = user("cv", roles=[(Role.SPECIALIST, tree.commune_a)])
 
-    assert access.can(specialist, Action.MEMBER_VIEW, tree.member_a1)
-    assert access.can(specialist, Action.MEMBER_VIEW, tree.member_a2)
-    assert not access.can(specialist, Action.MEMBER_VIEW, tree.member_b1)
-    assert access.can(specialist, Action.ORG_VIEW, tree.cell_a1)
-    assert not access.can(specialist, Action.ORG_VIEW, tree.province)
-    assert not access.can(specialist, Action.ORG_VIEW, tree.commune_b)
+    assert access.can(specialist, OrgAction.MEMBER_VIEW, tree.member_a1)
+    assert access.can(specialist, OrgAction.MEMBER_VIEW, tree.member_a2)
+    assert not access.can(specialist, OrgAction.MEMBER_VIEW, tree.member_b1)
+    assert access.can(specialist, OrgAction.ORG_VIEW, tree.cell_a1)
+    assert not access.can(specialist, OrgAction.ORG_VIEW, tree.province)
+    assert not access.can(specialist, OrgAction.ORG_VIEW, tree.commune_b)
 
 
 def test_visible_lists_only_the_subtree(tree):
@@ -40,10 +43,10 @@ def test_visible_lists_only_the_subtree(tree):
 def test_a_role_grants_only_its_actions(tree):
     clerk = user("vt", roles=[(Role.CLERK, tree.province)])
 
-    assert access.can(clerk, Action.MEMBER_VIEW, tree.member_b1)
-    assert not access.can(clerk, Action.MEMBER_PROCEDURE, tree.member_b1)
-    assert not access.can(clerk, Action.MEMBER_EXPORT)
-    assert access.visible(clerk, Member.objects.all(), Action.MEMBER_CHANGE).count() == 0
+    assert access.can(clerk, OrgAction.MEMBER_VIEW, tree.member_b1)
+    assert not access.can(clerk, OrgAction.MEMBER_PROCEDURE, tree.member_b1)
+    assert not access.can(clerk, OrgAction.MEMBER_EXPORT)
+    assert access.visible(clerk, Member.objects.all(), OrgAction.MEMBER_CHANGE).count() == 0
 
 
 def test_member_sees_own_profile_but_not_colleagues(tree):
@@ -56,10 +59,10 @@ def test_member_sees_own_profile_but_not_colleagues(tree):
         admitted_on="2015-01-01",
     )
 
-    assert access.can(own, Action.MEMBER_VIEW, tree.member_a1)
-    assert not access.can(own, Action.MEMBER_VIEW, colleague)
+    assert access.can(own, OrgAction.MEMBER_VIEW, tree.member_a1)
+    assert not access.can(own, OrgAction.MEMBER_VIEW, colleague)
     assert list(access.visible(own, Member.objects.all())) == [tree.member_a1]
-    assert access.can(own, Action.ORG_VIEW, tree.cell_a1)
+    assert access.can(own, OrgAction.ORG_VIEW, tree.cell_a1)
 
 
 def test_roles_at_two_places_add_up(tree):
@@ -73,14 +76,14 @@ def test_roles_at_two_places_add_up(tree):
 def test_nested_scopes_are_collapsed(tree):
     u = user("nested", roles=[(Role.SPECIALIST, tree.province), (Role.SPECIALIST, tree.cell_a1)])
 
-    assert access.scope_paths(u, Action.MEMBER_VIEW) == [tree.province.path]
+    assert access.scope_paths(u, OrgAction.MEMBER_VIEW) == [tree.province.path]
 
 
 def test_anonymous_and_inactive_users_see_nothing(tree):
     inactive = user("off", roles=[(Role.ADMIN, tree.centre)], is_active=False)
 
     for who in (AnonymousUser(), inactive):
-        assert not access.can(who, Action.ORG_VIEW, tree.centre)
+        assert not access.can(who, OrgAction.ORG_VIEW, tree.centre)
         assert access.visible(who, Organization.objects.all()).count() == 0
 
 
@@ -94,36 +97,35 @@ def test_superuser_sees_everything(tree):
 def test_get_for_answers_404_alike_for_missing_and_forbidden(tree):
     secretary = user("bt", roles=[(Role.CELL_SECRETARY, tree.cell_a1)])
 
-    assert access.get_member_for(secretary, tree.member_a1.pk) == tree.member_a1
+    assert org_access.get_member_for(secretary, tree.member_a1.pk) == tree.member_a1
     for pk in (tree.member_b1.pk, 999_999, "abc"):
         with pytest.raises(Http404):
-            access.get_member_for(secretary, pk)
+            org_access.get_member_for(secretary, pk)
 
 
 def test_scopes_are_read_once_per_user_object(tree, django_assert_num_queries):
     u = user("cv", roles=[(Role.SPECIALIST, tree.commune_a)])
-    access.can(u, Action.MEMBER_VIEW, tree.member_a1)
+    access.can(u, OrgAction.MEMBER_VIEW, tree.member_a1)
 
     with django_assert_num_queries(0):
         for m in (tree.member_a1, tree.member_a2, tree.member_b1):
-            access.can(u, Action.MEMBER_VIEW, m)
+            access.can(u, OrgAction.MEMBER_VIEW, m)
 
 
 def test_grant_after_caching_needs_a_fresh_user_object(tree):
     u = user("late")
-    assert not access.can(u, Action.ORG_VIEW, tree.cell_a1)
+    assert not access.can(u, OrgAction.ORG_VIEW, tree.cell_a1)
     grant(u, Role.MEMBER, tree.cell_a1)
 
     fresh = type(u).objects.get(pk=u.pk)
 
-    assert access.can(fresh, Action.ORG_VIEW, tree.cell_a1)
+    assert access.can(fresh, OrgAction.ORG_VIEW, tree.cell_a1)
 
 
 def test_holders_are_the_users_can_answers_yes_for(tree):
     """`holders` (one query) lists exactly the active users `can` allows, with the clearance."""
     from tests import factories
     from vanphong.core import access
-    from vanphong.core.access import Action
     from vanphong.core.models import Role
 
     p, a = tree.province, tree.commune_a
@@ -134,7 +136,7 @@ def test_holders_are_the_users_can_answers_yes_for(tree):
         factories.user("h_gone", roles=[(Role.OFFICE_HEAD, p)], is_active=False),
         factories.user("h_centre", roles=[(Role.ADMIN, tree.centre)], clearance=3),
     ]
-    for action in (Action.DOCUMENT_ROUTE, Action.DOCUMENT_ISSUE, Action.DOCUMENT_VIEW):
+    for action in (DocumentAction.ROUTE, DocumentAction.ISSUE, DocumentAction.VIEW):
         for clearance in (0, 1, 2):
             expected = {
                 u.username

@@ -11,16 +11,16 @@ from django.utils import timezone
 
 from tests import factories
 from vanphong.core import access
-from vanphong.core.access import Action
 from vanphong.core.models import Role
 from vanphong.documents import search
+from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import IncomingDocument, Issuer, OutgoingDocument
 from vanphong.organizations.models import OrgKind
 from vanphong.organizations.services.orgs import merge_organization
 
 
 def _visible(user):
-    return set(access.visible(user, IncomingDocument.objects.all(), Action.DOCUMENT_VIEW))
+    return set(access.visible(user, IncomingDocument.objects.all(), DocumentAction.VIEW))
 
 
 def test_branch_is_the_province_and_scopes_follow_the_tree(office, tree):

@@ -1,95 +1,123 @@
-"""THE one place that decides who may see and do what (DESIGN.md invariant 1).
+"""THE one place that decides who may see and do what (docs/decisions/0004-access-and-audit.md).
 
 A user holds roles at organizations (RoleAssignment). A role grants a set of actions, and reaches the
 organization where it is held and its whole subtree, never a sibling or a parent. A Django superuser
 may do everything. A party member may always see their own profile.
 
-Views and API endpoints ask `can(user, action, obj)`, filter every list with
-`visible(user, queryset, action)`, and fetch single records with `get_<thing>_for(user, id)`, which
-answers 404 alike for "missing" and "forbidden" so that ids cannot be probed.
+Core knows no area: each app declares its actions and which roles hold them in its own `access`
+module and registers them here from its `AppConfig.ready` (`register_actions`); the organization
+tree registers itself (`register_tree`), and a model that a user may reach as its own subject (a
+member's own profile) registers that rule (`register_self_rule`). This module stays the authority:
+views and API endpoints ask `can(user, action, obj)`, filter every list with
+`visible(user, queryset, action)`, and fetch single records with `get_for(user, queryset, id)`,
+which answers 404 alike for "missing" and "forbidden" so that ids cannot be probed.
 """
 
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from vanphong.core.models import AuditEntry, Clearance, Role, RoleAssignment
-from vanphong.organizations.models import BRANCH_LENGTH, Member, Organization, branch_of
 
 
 class Action(StrEnum):
-    ORG_VIEW = "organization.view"
-    ORG_CHANGE = "organization.change"
-    MEMBER_VIEW = "member.view"
-    MEMBER_CHANGE = "member.change"
-    MEMBER_PROCEDURE = "member.procedure"
-    MEMBER_IMPORT = "member.import"
-    MEMBER_EXPORT = "member.export"
+    """The actions of the core itself; each area declares its own enum in `<app>/access.py`."""
+
     AUDIT_VIEW = "audit.view"
     RULES_CHANGE = "rules.change"
     USERS_MANAGE = "users.manage"
-    DOCUMENT_VIEW = "document.view"
-    DOCUMENT_REGISTER = "document.register"
-    DOCUMENT_ROUTE = "document.route"
-    DOCUMENT_HANDLE = "document.handle"
-    DOCUMENT_DRAFT = "document.draft"
-    DOCUMENT_APPRAISE = "document.appraise"
-    DOCUMENT_SIGN = "document.sign"
-    DOCUMENT_ISSUE = "document.issue"
 
 
-_OFFICE_READ = {Action.ORG_VIEW, Action.MEMBER_VIEW, Action.MEMBER_EXPORT, Action.AUDIT_VIEW}
-_MEMBER_WORK = {
-    Action.MEMBER_CHANGE,
-    Action.MEMBER_PROCEDURE,
-    Action.MEMBER_IMPORT,
-}
+# Filled by the apps' `ready`: every known action by its value, and the actions each role holds.
+_ACTIONS: dict[str, StrEnum] = {a.value: a for a in Action}
+_GRANTS: dict[str, set[str]] = {}
 
-# Documents (issue 3): the clerk registers and issues, the office head routes and appraises, the
-# specialist handles and drafts, the leader directs and signs; a cell secretary runs a cell's
-# small office alone.
-_DOCS_OFFICE_HEAD = {
-    Action.DOCUMENT_VIEW,
-    Action.DOCUMENT_REGISTER,
-    Action.DOCUMENT_ROUTE,
-    Action.DOCUMENT_HANDLE,
-    Action.DOCUMENT_DRAFT,
-    Action.DOCUMENT_APPRAISE,
-}
-_DOCS_SPECIALIST = {Action.DOCUMENT_VIEW, Action.DOCUMENT_HANDLE, Action.DOCUMENT_DRAFT}
-_DOCS_CLERK = {Action.DOCUMENT_VIEW, Action.DOCUMENT_REGISTER, Action.DOCUMENT_ISSUE}
-_DOCS_LEADER = {Action.DOCUMENT_VIEW, Action.DOCUMENT_ROUTE, Action.DOCUMENT_SIGN}
-_DOCS_CELL = {
-    Action.DOCUMENT_VIEW,
-    Action.DOCUMENT_REGISTER,
-    Action.DOCUMENT_DRAFT,
-    Action.DOCUMENT_SIGN,
-    Action.DOCUMENT_ISSUE,
-}
 
-ROLE_ACTIONS: dict[str, frozenset[Action]] = {
-    Role.ADMIN: frozenset(Action),
-    Role.OFFICE_HEAD: frozenset(
-        _OFFICE_READ | _MEMBER_WORK | {Action.ORG_CHANGE} | _DOCS_OFFICE_HEAD
-    ),
-    Role.SPECIALIST: frozenset(_OFFICE_READ | _MEMBER_WORK | _DOCS_SPECIALIST),
-    Role.CLERK: frozenset({Action.ORG_VIEW, Action.MEMBER_VIEW} | _DOCS_CLERK),
-    Role.ARCHIVIST: frozenset({Action.ORG_VIEW, Action.DOCUMENT_VIEW}),
-    Role.ACCOUNTANT: frozenset({Action.ORG_VIEW, Action.MEMBER_VIEW, Action.MEMBER_EXPORT}),
-    Role.LEADER: frozenset(_OFFICE_READ | _DOCS_LEADER),
-    Role.CELL_SECRETARY: frozenset(
-        {Action.ORG_VIEW, Action.MEMBER_VIEW, Action.MEMBER_EXPORT, Action.AUDIT_VIEW} | _DOCS_CELL
-    ),
-    Role.MEMBER: frozenset({Action.ORG_VIEW}),
-}
+def register_actions(actions: type[StrEnum], grants: Mapping[str, Iterable[str]]) -> None:
+    """Declare an app's actions and which roles hold them (called from `AppConfig.ready`)."""
+    for action in actions:
+        known = _ACTIONS.setdefault(action.value, action)
+        if known is not action:
+            raise ValueError(f"action {action.value!r} is declared twice")
+    for role, granted in grants.items():
+        _GRANTS.setdefault(str(role), set()).update(str(a) for a in granted)
+
+
+def role_actions(role: str) -> frozenset[str]:
+    """The actions a role holds; the administrator holds every registered action."""
+    if role == Role.ADMIN:
+        return frozenset(_ACTIONS)
+    return frozenset(_GRANTS.get(str(role), ()))
+
+
+def known_action(action: StrEnum | str) -> str:
+    value = str(action)
+    if value not in _ACTIONS:
+        raise ValueError(f"unknown action {value!r}: is its app's access module registered?")
+    return value
+
+
+# Rules and users are changed by the administrator only; the office's readers see the history.
+register_actions(
+    Action,
+    {
+        role: {Action.AUDIT_VIEW}
+        for role in (Role.OFFICE_HEAD, Role.SPECIALIST, Role.LEADER, Role.CELL_SECRETARY)
+    },
+)
+
+
+@dataclass(frozen=True)
+class _Tree:
+    model: type[Model]
+    view_action: str
+    branch_length: int
+    branch_of: Callable[[str], str]
+
+
+_tree: _Tree | None = None
+_self_rules: dict[type[Model], tuple[str, Callable]] = {}
+_path_fields: dict[type[Model], str] = {AuditEntry: "organization__path"}
+_view_actions: dict[type[Model], str] = {AuditEntry: Action.AUDIT_VIEW}
+
+
+def register_tree(
+    *, model: type[Model], view_action, branch_length: int, branch_of: Callable[[str], str]
+) -> None:
+    """The organization tree every record belongs to (materialized paths: a subtree is a prefix)."""
+    global _tree
+    _tree = _Tree(model, known_action(view_action), branch_length, branch_of)
+    _path_fields[model] = "path"
+
+
+def register_model(model: type[Model], *, path_field: str, view_action=None) -> None:
+    """A model of an area that reaches its organization's path by `path_field`, seen with
+    `view_action` (the same as declaring `access_org_path` and `access_view_action` on it)."""
+    _path_fields[model] = path_field
+    if view_action is not None:
+        _view_actions[model] = known_action(view_action)
+
+
+def register_self_rule(model: type[Model], *, action, user_field: str) -> None:
+    """A record the user may do `action` on because it is their own: `user.<user_field>` is its
+    primary key (a member's own profile)."""
+    _self_rules[model] = (known_action(action), lambda user: getattr(user, user_field, None))
+
+
+def tree() -> _Tree:
+    if _tree is None:
+        raise RuntimeError("no organization tree registered (organizations app not installed?)")
+    return _tree
 
 
 def _is_superuser(user) -> bool:
     return bool(user.is_authenticated and user.is_active and user.is_superuser)
 
 
-def scope_paths(user, action: Action | str) -> list[str]:
+def scope_paths(user, action: StrEnum | str) -> list[str]:
     """Tree paths of the organizations where the user holds a role granting `action`.
 
     Cached on the user object for the request; a path inside another one is dropped.
@@ -101,10 +129,10 @@ def scope_paths(user, action: Action | str) -> list[str]:
         cache = {}
         rows = RoleAssignment.objects.filter(user=user).values_list("role", "organization__path")
         for role, path in rows:
-            for granted in ROLE_ACTIONS.get(role, ()):
+            for granted in role_actions(role):
                 cache.setdefault(granted, set()).add(path)
         user.__dict__["_vanphong_scopes"] = cache
-    paths = sorted(cache.get(Action(action), ()))
+    paths = sorted(cache.get(known_action(action), ()))
     return [p for p in paths if not any(p != q and p.startswith(q) for q in paths)]
 
 
@@ -114,32 +142,31 @@ def _within(path: str, scopes: list[str]) -> bool:
 
 def _org_path_field(model: type[Model]) -> str:
     """The lookup from a model to its owning organization's tree path."""
-    if model is Organization:
-        return "path"
-    if model is Member:
-        return "organization__path"
-    if model is AuditEntry:
-        return "organization__path"
-    owner = getattr(model, "access_org_path", None)
-    if owner is None:
+    field = _path_fields.get(model) or getattr(model, "access_org_path", None)
+    if field is None:
         raise TypeError(f"{model.__name__} has no owning organization for access checks")
-    return owner
+    return field
 
 
-def _owning_org(obj: Model) -> Organization | None:
-    if isinstance(obj, Organization):
+def _owning_org(obj: Model):
+    if isinstance(obj, tree().model):
         return obj
     return getattr(obj, "organization", None)
 
 
-def can(user, action: Action | str, obj: Model | None = None) -> bool:
+def _is_own(user, obj: Model, action: str) -> bool:
+    rule = _self_rules.get(type(obj))
+    return rule is not None and rule[0] == action and rule[1](user) == obj.pk
+
+
+def can(user, action: StrEnum | str, obj: Model | None = None) -> bool:
     """May `user` do `action` on `obj` (or anywhere, when `obj` is None)?"""
     if not (user.is_authenticated and user.is_active):
         return False
+    action = known_action(action)
     if _is_superuser(user):
         return True
-    action = Action(action)
-    if isinstance(obj, Member) and action == Action.MEMBER_VIEW and user.member_id == obj.pk:
+    if obj is not None and _is_own(user, obj, action):
         return True
     scopes = scope_paths(user, action)
     if obj is None:
@@ -152,11 +179,10 @@ def can(user, action: Action | str, obj: Model | None = None) -> bool:
     return _within(org.path, scopes)
 
 
-def visible(user, queryset: QuerySet, action: Action | str | None = None) -> QuerySet:
+def visible(user, queryset: QuerySet, action: StrEnum | str | None = None) -> QuerySet:
     """Narrow `queryset` to what the user may see (or do `action` on)."""
     model = queryset.model
-    if action is None:
-        action = Action.MEMBER_VIEW if model is Member else _default_view_action(model)
+    action = known_action(action or default_view_action(model))
     if not (user.is_authenticated and user.is_active):
         return queryset.none()
     if _is_superuser(user):
@@ -166,33 +192,36 @@ def visible(user, queryset: QuerySet, action: Action | str | None = None) -> Que
     condition = Q(pk__in=[])
     for path in scope_paths(user, action):
         condition |= _under(path, field, branch_field)
-    if model is Member and Action(action) == Action.MEMBER_VIEW and user.member_id:
-        condition |= Q(pk=user.member_id)
+    rule = _self_rules.get(model)
+    if rule is not None and rule[0] == action and rule[1](user) is not None:
+        condition |= Q(pk=rule[1](user))
     if hasattr(model, "confidentiality"):
         condition &= Q(confidentiality__lte=user.clearance)
     return queryset.filter(condition)
 
 
 def _under(path: str, field: str, branch_field: str | None) -> Q:
-    """Records of the subtree at `path`. A model that keeps its organization's branch
-    (organizations.models.branch_of) is narrowed by that column first: a province's records are
+    """Records of the subtree at `path`. A model that keeps its organization's branch (the
+    province, see docs/decisions/0011) is narrowed by that column first: a province's records are
     then read from an index of their own, in their order, instead of joining every organization
-    of the tree (bench/README.md, documents); a province's own path is its branch."""
+    of the tree; a province's own path is its branch."""
     within = Q(**{f"{field}__startswith": path})
-    if branch_field is None or len(path) < BRANCH_LENGTH:
+    length = tree().branch_length
+    if branch_field is None or len(path) < length:
         return within
-    if len(path) == BRANCH_LENGTH:
+    if len(path) == length:
         return Q(**{branch_field: path})
-    return Q(**{branch_field: branch_of(path)}) & within
+    return Q(**{branch_field: tree().branch_of(path)}) & within
 
 
-def _default_view_action(model: type[Model]) -> Action:
-    if model is AuditEntry:
-        return Action.AUDIT_VIEW
-    return Action(getattr(model, "access_view_action", Action.ORG_VIEW))
+def default_view_action(model: type[Model]) -> str:
+    """The action that lets a user see a model's records: declared by the model
+    (`access_view_action`), or else seeing its organization."""
+    declared = _view_actions.get(model) or getattr(model, "access_view_action", None)
+    return known_action(declared) if declared else tree().view_action
 
 
-def _get_for(user, queryset: QuerySet, pk, action: Action | str) -> Model:
+def _get_for(user, queryset: QuerySet, pk, action: StrEnum | str) -> Model:
     try:
         obj = queryset.get(pk=pk)
     except (queryset.model.DoesNotExist, ValueError, TypeError):
@@ -202,39 +231,39 @@ def _get_for(user, queryset: QuerySet, pk, action: Action | str) -> Model:
     return obj
 
 
-def get_for(user, queryset: QuerySet, pk, action: Action | str | None = None) -> Model:
+def get_for(user, queryset: QuerySet, pk, action: StrEnum | str | None = None) -> Model:
     """Fetch one record of any model that declares its owning organization; 404 alike."""
-    return _get_for(user, queryset, pk, action or _default_view_action(queryset.model))
+    return _get_for(user, queryset, pk, action or default_view_action(queryset.model))
 
 
-def get_organization_for(user, pk, action: Action | str = Action.ORG_VIEW) -> Organization:
-    return _get_for(user, Organization.objects.all(), pk, action)
+def get_organization_for(user, pk, action: StrEnum | str | None = None):
+    model = tree().model
+    return _get_for(user, model.objects.all(), pk, action or tree().view_action)
 
 
-def get_member_for(user, pk, action: Action | str = Action.MEMBER_VIEW) -> Member:
-    return _get_for(user, Member.objects.select_related("organization"), pk, action)
-
-
-def require(user, action: Action | str, obj: Model | None = None) -> None:
+def require(user, action: StrEnum | str, obj: Model | None = None) -> None:
     """Raise 404 unless `can(user, action, obj)`: a refused request reveals nothing."""
     if not can(user, action, obj):
         raise Http404
 
 
-def roots_for(user, action: Action | str = Action.ORG_VIEW) -> QuerySet:
+def roots_for(user, action: StrEnum | str | None = None) -> QuerySet:
     """The top organizations of the user's scope (the whole tree's roots for a superuser)."""
+    model = tree().model
     if _is_superuser(user):
-        return Organization.objects.get_root_nodes()
-    return Organization.objects.filter(path__in=scope_paths(user, action)).order_by("path")
+        return model.objects.get_root_nodes()
+    paths = scope_paths(user, action or tree().view_action)
+    return model.objects.filter(path__in=paths).order_by("path")
 
 
-def holders(action: Action | str, organization: Organization, clearance: int = 0) -> QuerySet:
+def holders(action: StrEnum | str, organization, clearance: int = 0) -> QuerySet:
     """Active users who may do `action` at `organization` (a role granting it held there or above)
     and whose clearance reaches `clearance` — in one query, for pickers and notifications."""
     from vanphong.core.models import User
 
-    roles = [role for role, actions in ROLE_ACTIONS.items() if Action(action) in actions]
-    step = Organization.steplen
+    action = known_action(action)
+    roles = [role for role in Role.values if action in role_actions(role)]
+    step = tree().model.steplen
     paths = [organization.path[:i] for i in range(step, len(organization.path) + 1, step)]
     assigned = RoleAssignment.objects.filter(organization__path__in=paths, role__in=roles)
     return User.objects.filter(

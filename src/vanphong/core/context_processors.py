@@ -1,5 +1,4 @@
 from vanphong.core import access, notifications
-from vanphong.core.access import Action
 
 
 def navigation(request):
@@ -9,10 +8,10 @@ def navigation(request):
         return {}
     return {
         "nav": {
-            "organizations": access.can(user, Action.ORG_VIEW),
-            "members": access.can(user, Action.MEMBER_VIEW),
-            "statistics": access.can(user, Action.MEMBER_EXPORT),
-            "documents": access.can(user, Action.DOCUMENT_VIEW),
+            "organizations": access.can(user, "organization.view"),
+            "members": access.can(user, "member.view"),
+            "statistics": access.can(user, "member.export"),
+            "documents": access.can(user, "document.view"),
             "admin": user.is_staff,
         },
         "unread_count": notifications.unread_count(user),

@@ -20,9 +20,9 @@ from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 
 from vanphong.core import access, vntext
-from vanphong.core.access import Action
 from vanphong.core.models import User
 from vanphong.documents import search
+from vanphong.documents.access import DocumentAction
 from vanphong.documents.drafting import initial_from, template_initial
 from vanphong.documents.models import (
     ConfidentialAccess,
@@ -123,12 +123,12 @@ def _users(field: str, ids: list[int], people) -> list[User]:
 # Incoming documents
 
 INCOMING_STEPS = {
-    "assign": Action.DOCUMENT_ROUTE,
-    "direction": Action.DOCUMENT_ROUTE,
-    "progress": Action.DOCUMENT_VIEW,  # the service checks that the user handles it
-    "close": Action.DOCUMENT_VIEW,  # likewise
-    "upload": Action.DOCUMENT_REGISTER,
-    "verify": Action.DOCUMENT_VIEW,
+    "assign": DocumentAction.ROUTE,
+    "direction": DocumentAction.ROUTE,
+    "progress": DocumentAction.VIEW,  # the service checks that the user handles it
+    "close": DocumentAction.VIEW,  # likewise
+    "upload": DocumentAction.REGISTER,
+    "verify": DocumentAction.VIEW,
 }
 
 
@@ -137,7 +137,7 @@ def _incoming(user, pk: int, step: str | None = None) -> IncomingDocument:
         user,
         IncomingDocument.objects.select_related("organization", "registered_by", "directed_by"),
         pk,
-        Action.DOCUMENT_VIEW,
+        DocumentAction.VIEW,
     )
     if step is not None:
         access.require(user, INCOMING_STEPS[step], document)
@@ -146,7 +146,7 @@ def _incoming(user, pk: int, step: str | None = None) -> IncomingDocument:
 
 def _incoming_detail(user, document: IncomingDocument) -> IncomingDocument:
     document.visible_reply_ids = list(
-        access.visible(user, document.replies.all(), Action.DOCUMENT_VIEW)
+        access.visible(user, document.replies.all(), DocumentAction.VIEW)
         .order_by("pk")
         .values_list("pk", flat=True)
     )
@@ -156,7 +156,7 @@ def _incoming_detail(user, document: IncomingDocument) -> IncomingDocument:
 @incoming_router.get("", response=IncomingPage, summary="Sổ văn bản đến")
 def list_incoming(request, filters: Query[IncomingFilters]):
     documents = access.visible(
-        request.auth, IncomingDocument.objects.select_related("organization"), Action.DOCUMENT_VIEW
+        request.auth, IncomingDocument.objects.select_related("organization"), DocumentAction.VIEW
     )
     q = filters.q
     if q:
@@ -186,7 +186,7 @@ def register_incoming(request, payload: IncomingIn):
     same issuer, number and symbol and date is already registered (among those the user may see),
     answers 409 with them and registers nothing, unless `confirm_duplicate` is true."""
     user = request.auth
-    organization = access.get_organization_for(user, payload.organization, Action.DOCUMENT_REGISTER)
+    organization = access.get_organization_for(user, payload.organization, DocumentAction.REGISTER)
     duplicates = list(
         access.visible(
             user,
@@ -196,7 +196,7 @@ def register_incoming(request, payload: IncomingIn):
                 original_number=payload.original_number,
                 document_date=payload.document_date,
             ).select_related("organization"),
-            Action.DOCUMENT_VIEW,
+            DocumentAction.VIEW,
         )
     )
     if duplicates and not payload.confirm_duplicate:
@@ -236,7 +236,7 @@ def assign_incoming(request, document_id: int, payload: AssignIn):
     clearance who work with the organization's documents."""
     user = request.auth
     document = _incoming(user, document_id, "assign")
-    people = people_for(document.organization, Action.DOCUMENT_VIEW, document.confidentiality)
+    people = people_for(document.organization, DocumentAction.VIEW, document.confidentiality)
     (lead,) = _users("lead", [payload.lead], people)
     incoming.assign(
         acting_user=user,
@@ -325,20 +325,20 @@ def verify_incoming_file(request, document_id: int, file_id: int):
 # Outgoing documents
 
 OUTGOING_STEPS = {
-    "draft": Action.DOCUMENT_DRAFT,
-    "to_appraisal": Action.DOCUMENT_DRAFT,
-    "appraise": Action.DOCUMENT_APPRAISE,
-    "submit": Action.DOCUMENT_DRAFT,
-    "sign": Action.DOCUMENT_SIGN,
-    "return": Action.DOCUMENT_SIGN,
-    "issue": Action.DOCUMENT_ISSUE,
-    "recall": Action.DOCUMENT_ISSUE,
-    "dispatch": Action.DOCUMENT_ISSUE,
-    "delivery": Action.DOCUMENT_ISSUE,
-    "seal": Action.DOCUMENT_ISSUE,
-    "upload": Action.DOCUMENT_DRAFT,
-    "pdf": Action.DOCUMENT_ISSUE,
-    "sign_pdf": Action.DOCUMENT_ISSUE,
+    "draft": DocumentAction.DRAFT,
+    "to_appraisal": DocumentAction.DRAFT,
+    "appraise": DocumentAction.APPRAISE,
+    "submit": DocumentAction.DRAFT,
+    "sign": DocumentAction.SIGN,
+    "return": DocumentAction.SIGN,
+    "issue": DocumentAction.ISSUE,
+    "recall": DocumentAction.ISSUE,
+    "dispatch": DocumentAction.ISSUE,
+    "delivery": DocumentAction.ISSUE,
+    "seal": DocumentAction.ISSUE,
+    "upload": DocumentAction.DRAFT,
+    "pdf": DocumentAction.ISSUE,
+    "sign_pdf": DocumentAction.ISSUE,
 }
 
 
@@ -347,12 +347,12 @@ def _outgoing(user, pk: int, step: str | None = None) -> OutgoingDocument:
         user,
         OutgoingDocument.objects.select_related("organization", "signer", "drafted_by"),
         pk,
-        Action.DOCUMENT_VIEW,
+        DocumentAction.VIEW,
     )
     if step == "cancel":
         # as the page: a signed or issued document is cancelled by whoever issues, else the drafter
         issued = document.status in (OutgoingStatus.SIGNED, OutgoingStatus.ISSUED)
-        access.require(user, Action.DOCUMENT_ISSUE if issued else Action.DOCUMENT_DRAFT, document)
+        access.require(user, DocumentAction.ISSUE if issued else DocumentAction.DRAFT, document)
     elif step is not None:
         access.require(user, OUTGOING_STEPS[step], document)
     return document
@@ -361,7 +361,7 @@ def _outgoing(user, pk: int, step: str | None = None) -> OutgoingDocument:
 @outgoing_router.get("", response=OutgoingPage, summary="Văn bản đi")
 def list_outgoing(request, filters: Query[OutgoingFilters]):
     documents = access.visible(
-        request.auth, OutgoingDocument.objects.select_related("organization"), Action.DOCUMENT_VIEW
+        request.auth, OutgoingDocument.objects.select_related("organization"), DocumentAction.VIEW
     )
     if filters.q:
         folded = vntext.fold(vntext.canonical(filters.q))
@@ -381,7 +381,7 @@ def draft_template(request, doc_type: str, organization: int):
     page: the organization's usual issuing body, place and signature block, then the type's
     template. A type not in force today answers 400 unknown_type."""
     user = request.auth
-    found = access.get_organization_for(user, organization, Action.DOCUMENT_DRAFT)
+    found = access.get_organization_for(user, organization, DocumentAction.DRAFT)
     today = timezone.localdate()
     type_rule(doc_type, today)
     values = initial_from(found)
@@ -402,13 +402,13 @@ def create_outgoing(request, payload: OutgoingIn):
     user = request.auth
     values = payload.dict()
     organization = access.get_organization_for(
-        user, values.pop("organization"), Action.DOCUMENT_DRAFT
+        user, values.pop("organization"), DocumentAction.DRAFT
     )
     reply_id, congress_id = values.pop("in_reply_to"), values.pop("congress")
     reply_to = None
     if reply_id is not None:
         reply_to = access.get_for(
-            user, IncomingDocument.objects.all(), reply_id, Action.DOCUMENT_VIEW
+            user, IncomingDocument.objects.all(), reply_id, DocumentAction.VIEW
         )
     congress = None
     if congress_id is not None:
@@ -476,7 +476,7 @@ def appraise(request, document_id: int, payload: AppraiseIn):
 def submit(request, document_id: int, payload: SubmitIn):
     user = request.auth
     document = _outgoing(user, document_id, "submit")
-    signers = people_for(document.organization, Action.DOCUMENT_SIGN, document.confidentiality)
+    signers = people_for(document.organization, DocumentAction.SIGN, document.confidentiality)
     (signer,) = _users("signer", [payload.signer], signers)
     outgoing.submit_for_signature(acting_user=user, document=document, signer=signer)
     return _outgoing(user, document_id)
@@ -641,12 +641,12 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _scope_organization(user, pk: int | None, required: bool = True):
     """The organization asked for, else the top of the user's scope; 404 if outside it."""
-    access.require(user, Action.DOCUMENT_VIEW)
+    access.require(user, DocumentAction.VIEW)
     if pk is not None:
-        return access.get_organization_for(user, pk, Action.DOCUMENT_VIEW)
+        return access.get_organization_for(user, pk, DocumentAction.VIEW)
     if not required:
         return None
-    organization = access.roots_for(user, Action.DOCUMENT_VIEW).first()
+    organization = access.roots_for(user, DocumentAction.VIEW).first()
     if organization is None:
         raise Http404
     return organization

@@ -8,4 +8,6 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
-        from vanphong.documents import signals  # noqa: F401 — connects the receivers
+        from vanphong.documents import access, signals  # noqa: F401 — signals connects receivers
+
+        access.register()

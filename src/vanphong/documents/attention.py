@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from vanphong.core import access
-from vanphong.core.access import Action
+from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import IncomingDocument, IncomingStatus, OutgoingDocument
 from vanphong.documents.models import OutgoingStatus as Out
 from vanphong.documents.registers import dashboard
@@ -17,7 +17,7 @@ def _url(name: str, **params) -> str:
 
 
 def cards_for(user) -> list[dict]:
-    if not access.can(user, Action.DOCUMENT_VIEW):
+    if not access.can(user, DocumentAction.VIEW):
         return []
     cards = []
     mine = dashboard.open_assignments(user).filter(user=user)
@@ -36,11 +36,11 @@ def cards_for(user) -> list[dict]:
         }
     )
     outgoing = OutgoingDocument.objects.all()
-    if access.can(user, Action.DOCUMENT_ROUTE):
+    if access.can(user, DocumentAction.ROUTE):
         waiting = access.visible(
             user,
             IncomingDocument.objects.filter(status=IncomingStatus.REGISTERED),
-            Action.DOCUMENT_ROUTE,
+            DocumentAction.ROUTE,
         )
         cards.append(
             {
@@ -50,9 +50,9 @@ def cards_for(user) -> list[dict]:
             }
         )
     steps = [
-        (Action.DOCUMENT_APPRAISE, Out.APPRAISAL, _("Drafts to appraise"), {}),
-        (Action.DOCUMENT_SIGN, Out.SUBMITTED, _("Documents for you to sign"), {"signer": user}),
-        (Action.DOCUMENT_ISSUE, Out.SIGNED, _("Signed documents to issue"), {}),
+        (DocumentAction.APPRAISE, Out.APPRAISAL, _("Drafts to appraise"), {}),
+        (DocumentAction.SIGN, Out.SUBMITTED, _("Documents for you to sign"), {"signer": user}),
+        (DocumentAction.ISSUE, Out.SIGNED, _("Signed documents to issue"), {}),
     ]
     for action, status, label, extra in steps:
         if access.can(user, action):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from vanphong.core import vntext
 from vanphong.core.access import Action
 from vanphong.core.models import Clearance, NumberSequence
+from vanphong.documents.access import DocumentAction
 from vanphong.organizations.models import CommitteeTerm, Organization, branch_of
 
 
@@ -177,7 +178,7 @@ class IncomingDocument(_Branched, _Summarized):
     created_at = models.DateTimeField(auto_now_add=True)
 
     access_org_path = "organization__path"
-    access_view_action = Action.DOCUMENT_VIEW
+    access_view_action = DocumentAction.VIEW
 
     class Meta:
         verbose_name = _("incoming document")
@@ -338,7 +339,7 @@ class OutgoingDocument(_Branched, _Summarized):
     ended_at = models.DateTimeField(null=True, blank=True)
 
     access_org_path = "organization__path"
-    access_view_action = Action.DOCUMENT_VIEW
+    access_view_action = DocumentAction.VIEW
 
     class Meta:
         verbose_name = _("outgoing document")
@@ -454,7 +455,7 @@ class SealUse(models.Model):
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     access_org_path = "organization__path"
-    access_view_action = Action.DOCUMENT_VIEW
+    access_view_action = DocumentAction.VIEW
 
     class Meta:
         verbose_name = _("seal use")
@@ -562,7 +563,7 @@ class SigningCertificate(models.Model):
     added_at = models.DateTimeField(auto_now_add=True)
 
     access_org_path = "organization__path"
-    access_view_action = Action.DOCUMENT_ISSUE
+    access_view_action = DocumentAction.ISSUE
 
     class Meta:
         verbose_name = _("signing certificate")

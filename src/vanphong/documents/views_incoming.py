@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vanphong.core import access
-from vanphong.core.access import Action
 from vanphong.core.errors import ServiceError
 from vanphong.documents import forms, list_rows, search
+from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import (
     AssignmentRole,
     ConfidentialAccess,
@@ -35,13 +35,13 @@ from vanphong.documents.views_common import (
 def _documents(user):
     """The documents the user may see, with the columns of the list's rows (list_rows)."""
     return access.visible(
-        user, IncomingDocument.objects.only(*list_rows.INCOMING_COLUMNS), Action.DOCUMENT_VIEW
+        user, IncomingDocument.objects.only(*list_rows.INCOMING_COLUMNS), DocumentAction.VIEW
     )
 
 
 @login_required
 def incoming_list(request):
-    access.require(request.user, Action.DOCUMENT_VIEW)
+    access.require(request.user, DocumentAction.VIEW)
     documents = _documents(request.user)
     status = request.GET.get("trang_thai", "")
     if status in IncomingStatus.values:
@@ -65,7 +65,7 @@ def incoming_list(request):
             "status": status,
             "year": year,
             "statuses": IncomingStatus.choices,
-            "can_register": access.can(request.user, Action.DOCUMENT_REGISTER),
+            "can_register": access.can(request.user, DocumentAction.REGISTER),
         },
     )
 
@@ -76,8 +76,8 @@ def _attach(request, document, uploaded) -> None:
 
 @login_required
 def incoming_register(request):
-    access.require(request.user, Action.DOCUMENT_REGISTER)
-    organizations = organizations_for(request.user, Action.DOCUMENT_REGISTER)
+    access.require(request.user, DocumentAction.REGISTER)
+    organizations = organizations_for(request.user, DocumentAction.REGISTER)
     form = forms.IncomingForm(
         request.POST or None, request.FILES or None, organizations=organizations
     )
@@ -93,7 +93,7 @@ def incoming_register(request):
                     original_number=data["original_number"],
                     document_date=data["document_date"],
                 ),
-                Action.DOCUMENT_VIEW,
+                DocumentAction.VIEW,
             )
         )
         if duplicates and not data["confirm_duplicate"]:
@@ -154,14 +154,14 @@ def _get(request, pk) -> IncomingDocument:
         request.user,
         IncomingDocument.objects.select_related("organization", "registered_by", "directed_by"),
         pk,
-        Action.DOCUMENT_VIEW,
+        DocumentAction.VIEW,
     )
 
 
 def _is_handler(user, document) -> bool:
     return document.assignments.filter(
         user=user, role__in=[AssignmentRole.LEAD, AssignmentRole.CO]
-    ).exists() or access.can(user, Action.DOCUMENT_ROUTE, document)
+    ).exists() or access.can(user, DocumentAction.ROUTE, document)
 
 
 @login_required
@@ -169,7 +169,7 @@ def incoming_detail(request, pk):
     document = _get(request, pk)
     files.log_access(request.user, document, ConfidentialAccess.Kind.VIEW)
     user = request.user
-    can_route = access.can(user, Action.DOCUMENT_ROUTE, document)
+    can_route = access.can(user, DocumentAction.ROUTE, document)
     open_ = document.status != IncomingStatus.DONE
     context = {
         "document": document,
@@ -177,14 +177,14 @@ def incoming_detail(request, pk):
         "assignments": document.assignments.select_related("user").order_by("role", "pk"),
         "notes": document.notes.select_related("author"),
         "files": document.files.all(),
-        "replies": access.visible(user, document.replies.all(), Action.DOCUMENT_VIEW),
+        "replies": access.visible(user, document.replies.all(), DocumentAction.VIEW),
         "can_route": can_route and open_,
         "can_handle": open_ and _is_handler(user, document),
-        "can_upload": access.can(user, Action.DOCUMENT_REGISTER, document),
-        "can_reply": open_ and access.can(user, Action.DOCUMENT_DRAFT, document),
+        "can_upload": access.can(user, DocumentAction.REGISTER, document),
+        "can_reply": open_ and access.can(user, DocumentAction.DRAFT, document),
     }
     if context["can_route"]:
-        people = people_for(document.organization, Action.DOCUMENT_VIEW, document.confidentiality)
+        people = people_for(document.organization, DocumentAction.VIEW, document.confidentiality)
         context["assign_form"] = forms.AssignForm(
             people=people,
             departments=departments_of(document),
@@ -211,12 +211,12 @@ def incoming_history(request, pk):
 
 
 STEPS = {
-    "assign": Action.DOCUMENT_ROUTE,
-    "direct": Action.DOCUMENT_ROUTE,
-    "progress": Action.DOCUMENT_VIEW,  # the service checks that the user handles it
-    "close": Action.DOCUMENT_VIEW,
-    "upload": Action.DOCUMENT_REGISTER,
-    "verify": Action.DOCUMENT_VIEW,
+    "assign": DocumentAction.ROUTE,
+    "direct": DocumentAction.ROUTE,
+    "progress": DocumentAction.VIEW,  # the service checks that the user handles it
+    "close": DocumentAction.VIEW,
+    "upload": DocumentAction.REGISTER,
+    "verify": DocumentAction.VIEW,
 }
 
 
@@ -240,7 +240,7 @@ def incoming_step(request, pk, step):
 def _run_step(request, document, step) -> str:
     user = request.user
     if step == "assign":
-        people = people_for(document.organization, Action.DOCUMENT_VIEW, document.confidentiality)
+        people = people_for(document.organization, DocumentAction.VIEW, document.confidentiality)
         form = forms.AssignForm(request.POST, people=people, departments=departments_of(document))
         if not form.is_valid():
             raise _form_error(form)
@@ -297,7 +297,7 @@ def file_download(request, pk):
     if row is None:
         raise Http404
     document = row.document
-    access.get_for(request.user, type(document).objects.all(), document.pk, Action.DOCUMENT_VIEW)
+    access.get_for(request.user, type(document).objects.all(), document.pk, DocumentAction.VIEW)
     try:
         data = files.read_file(request.user, row)
     except FileNotFoundError:

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vanphong.core import access, vntext
-from vanphong.core.access import Action
 from vanphong.core.errors import ServiceError
 from vanphong.documents import forms, list_rows
+from vanphong.documents.access import DocumentAction
 from vanphong.documents.drafting import initial_from, template_initial
 from vanphong.documents.models import (
     ConfidentialAccess,
@@ -35,11 +35,11 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 @login_required
 def outgoing_list(request):
-    access.require(request.user, Action.DOCUMENT_VIEW)
+    access.require(request.user, DocumentAction.VIEW)
     documents = access.visible(
         request.user,
         OutgoingDocument.objects.select_related("organization"),
-        Action.DOCUMENT_VIEW,
+        DocumentAction.VIEW,
     )
     q = request.GET.get("q", "").strip()
     if q:
@@ -58,15 +58,15 @@ def outgoing_list(request):
             "q": q,
             "status": status,
             "statuses": OutgoingStatus.choices,
-            "can_draft": access.can(request.user, Action.DOCUMENT_DRAFT),
+            "can_draft": access.can(request.user, DocumentAction.DRAFT),
         },
     )
 
 
 @login_required
 def outgoing_create(request):
-    access.require(request.user, Action.DOCUMENT_DRAFT)
-    organizations = organizations_for(request.user, Action.DOCUMENT_DRAFT)
+    access.require(request.user, DocumentAction.DRAFT)
+    organizations = organizations_for(request.user, DocumentAction.DRAFT)
     reply_to = None
     reply_id = (
         request.GET.get("tra_loi")
@@ -75,7 +75,7 @@ def outgoing_create(request):
     )
     if reply_id:
         reply_to = access.get_for(
-            request.user, IncomingDocument.objects.all(), reply_id, Action.DOCUMENT_VIEW
+            request.user, IncomingDocument.objects.all(), reply_id, DocumentAction.VIEW
         )
     initial = {}
     first = reply_to.organization if reply_to else organizations.first()
@@ -129,7 +129,7 @@ def outgoing_create(request):
     )
 
 
-def _get(request, pk, action=Action.DOCUMENT_VIEW) -> OutgoingDocument:
+def _get(request, pk, action=DocumentAction.VIEW) -> OutgoingDocument:
     return access.get_for(
         request.user,
         OutgoingDocument.objects.select_related("organization", "signer", "drafted_by"),
@@ -141,11 +141,11 @@ def _get(request, pk, action=Action.DOCUMENT_VIEW) -> OutgoingDocument:
 @login_required
 def outgoing_edit(request, pk):
     document = _get(request, pk)
-    access.require(request.user, Action.DOCUMENT_DRAFT, document)
+    access.require(request.user, DocumentAction.DRAFT, document)
     if document.status != OutgoingStatus.DRAFT:
         messages.error(request, _("Only a draft can be edited."))
         return redirect("documents:outgoing_detail", pk=pk)
-    organizations = organizations_for(request.user, Action.DOCUMENT_DRAFT).filter(
+    organizations = organizations_for(request.user, DocumentAction.DRAFT).filter(
         pk=document.organization_id
     )
     initial = {name: getattr(document, name) for name in outgoing.DRAFT_FIELDS}
@@ -172,10 +172,10 @@ def outgoing_detail(request, pk):
     user = request.user
     status = document.status
     can = {
-        "draft": access.can(user, Action.DOCUMENT_DRAFT, document),
-        "appraise": access.can(user, Action.DOCUMENT_APPRAISE, document),
-        "sign": access.can(user, Action.DOCUMENT_SIGN, document) and document.signer_id == user.pk,
-        "issue": access.can(user, Action.DOCUMENT_ISSUE, document),
+        "draft": access.can(user, DocumentAction.DRAFT, document),
+        "appraise": access.can(user, DocumentAction.APPRAISE, document),
+        "sign": access.can(user, DocumentAction.SIGN, document) and document.signer_id == user.pk,
+        "issue": access.can(user, DocumentAction.ISSUE, document),
     }
     context = {
         "document": document,
@@ -207,9 +207,7 @@ def outgoing_detail(request, pk):
     }
     if context["show"]["submit"]:
         context["submit_form"] = forms.SubmitForm(
-            signers=people_for(
-                document.organization, Action.DOCUMENT_SIGN, document.confidentiality
-            )
+            signers=people_for(document.organization, DocumentAction.SIGN, document.confidentiality)
         )
     return render(request, "documents/outgoing_detail.html", context)
 
@@ -244,20 +242,20 @@ def outgoing_docx(request, pk):
 
 
 STEPS = {
-    "to_appraisal": Action.DOCUMENT_DRAFT,
-    "appraise": Action.DOCUMENT_APPRAISE,
-    "submit": Action.DOCUMENT_DRAFT,
-    "sign": Action.DOCUMENT_SIGN,
-    "return": Action.DOCUMENT_SIGN,
-    "issue": Action.DOCUMENT_ISSUE,
-    "cancel": Action.DOCUMENT_VIEW,  # checked below by state
-    "recall": Action.DOCUMENT_ISSUE,
-    "dispatch": Action.DOCUMENT_ISSUE,
-    "delivery": Action.DOCUMENT_ISSUE,
-    "seal": Action.DOCUMENT_ISSUE,
-    "pdf": Action.DOCUMENT_ISSUE,
-    "sign_pdf": Action.DOCUMENT_ISSUE,
-    "upload": Action.DOCUMENT_DRAFT,
+    "to_appraisal": DocumentAction.DRAFT,
+    "appraise": DocumentAction.APPRAISE,
+    "submit": DocumentAction.DRAFT,
+    "sign": DocumentAction.SIGN,
+    "return": DocumentAction.SIGN,
+    "issue": DocumentAction.ISSUE,
+    "cancel": DocumentAction.VIEW,  # checked below by state
+    "recall": DocumentAction.ISSUE,
+    "dispatch": DocumentAction.ISSUE,
+    "delivery": DocumentAction.ISSUE,
+    "seal": DocumentAction.ISSUE,
+    "pdf": DocumentAction.ISSUE,
+    "sign_pdf": DocumentAction.ISSUE,
+    "upload": DocumentAction.DRAFT,
 }
 
 
@@ -270,7 +268,7 @@ def outgoing_step(request, pk, step):
     action = STEPS[step]
     if step == "cancel":
         issued = document.status in (OutgoingStatus.SIGNED, OutgoingStatus.ISSUED)
-        action = Action.DOCUMENT_ISSUE if issued else Action.DOCUMENT_DRAFT
+        action = DocumentAction.ISSUE if issued else DocumentAction.DRAFT
     access.require(request.user, action, document)
     try:
         done = _run_step(request, document, step)
@@ -297,7 +295,7 @@ def _run_step(request, document, step) -> str:  # noqa: C901 — one branch per 
         outgoing.appraise(acting_user=user, document=document, **data)
         return _("Appraisal recorded.")
     if step == "submit":
-        signers = people_for(document.organization, Action.DOCUMENT_SIGN, document.confidentiality)
+        signers = people_for(document.organization, DocumentAction.SIGN, document.confidentiality)
         data = _valid(forms.SubmitForm(request.POST, signers=signers))
         outgoing.submit_for_signature(acting_user=user, document=document, signer=data["signer"])
         return _("Submitted for signature.")

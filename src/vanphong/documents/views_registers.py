@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vanphong.core import access
-from vanphong.core.access import Action
+from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import AssignmentRole, ConfidentialAccess
 from vanphong.documents.registers import build, dashboard, downloads
 from vanphong.documents.registers import period as periods
@@ -37,10 +37,10 @@ def _organization(request, required: bool = True):
     """The organization asked for (?don_vi=), else the top of the user's scope; 404 if outside."""
     pk = request.GET.get("don_vi", "").strip()
     if pk:
-        return access.get_organization_for(request.user, pk, Action.DOCUMENT_VIEW)
+        return access.get_organization_for(request.user, pk, DocumentAction.VIEW)
     if not required:
         return None
-    organization = access.roots_for(request.user, Action.DOCUMENT_VIEW).first()
+    organization = access.roots_for(request.user, DocumentAction.VIEW).first()
     if organization is None:
         raise Http404
     return organization
@@ -53,7 +53,7 @@ def _query(organization, period) -> str:
 @login_required
 def register_page(request, kind):
     kind = _kind(kind)
-    access.require(request.user, Action.DOCUMENT_VIEW)
+    access.require(request.user, DocumentAction.VIEW)
     organization = _organization(request)
     try:
         period = periods.parse(request.GET)
@@ -74,7 +74,7 @@ def register_page(request, kind):
             "word": word,
             "page": page,
             "organization": organization,
-            "organizations": organizations_for(request.user, Action.DOCUMENT_VIEW),
+            "organizations": organizations_for(request.user, DocumentAction.VIEW),
             "period": period,
             "query": query,
             "query_prefix": query + "&",
@@ -87,7 +87,7 @@ def register_download(request, kind, fmt):
     kind = _kind(kind)
     if fmt not in downloads.FORMATS:
         raise Http404
-    access.require(request.user, Action.DOCUMENT_VIEW)
+    access.require(request.user, DocumentAction.VIEW)
     organization = _organization(request)
     try:
         period = periods.parse(request.GET)
@@ -108,7 +108,7 @@ def register_download(request, kind, fmt):
 
 @login_required
 def deadline_dashboard(request):
-    access.require(request.user, Action.DOCUMENT_VIEW)
+    access.require(request.user, DocumentAction.VIEW)
     organization = _organization(request, required=False)
     today = timezone.localdate()
     assignments = dashboard.open_assignments(request.user, organization)
@@ -124,7 +124,7 @@ def deadline_dashboard(request):
         "documents/registers/dashboard.html",
         {
             "organization": organization,
-            "organizations": organizations_for(request.user, Action.DOCUMENT_VIEW),
+            "organizations": organizations_for(request.user, DocumentAction.VIEW),
             "people": people,
             "departments": departments,
             "total": dashboard.totals(people),
@@ -149,7 +149,7 @@ def _int(value: str) -> int | None:
 def deadline_assignments(request):
     """The list behind a dashboard count: open assignments of one person or department, all,
     overdue or due soon."""
-    access.require(request.user, Action.DOCUMENT_VIEW)
+    access.require(request.user, DocumentAction.VIEW)
     organization = _organization(request, required=False)
     assignments = dashboard.open_assignments(request.user, organization)
     person, department = _int(request.GET.get("nguoi", "")), _int(request.GET.get("phong", ""))

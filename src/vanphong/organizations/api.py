@@ -9,7 +9,9 @@ from ninja.errors import ValidationError
 
 from vanphong.core import access, vntext
 from vanphong.core.access import Action
+from vanphong.organizations import access as org_access
 from vanphong.organizations import filters as member_filters
+from vanphong.organizations.access import OrgAction
 from vanphong.organizations.models import (
     CommitteeTerm,
     Member,
@@ -89,7 +91,7 @@ def with_parent_ids(orgs: list[Organization]) -> list[Organization]:
 
 @organizations_router.get("", response=OrganizationPage, summary="Danh sách tổ chức")
 def list_organizations(request, filters: Query[OrganizationFilters]):
-    orgs = access.visible(request.auth, Organization.objects.all(), Action.ORG_VIEW)
+    orgs = access.visible(request.auth, Organization.objects.all(), OrgAction.ORG_VIEW)
     if filters.parent is not None:
         # Narrows the visible list only: an unknown or hidden parent simply matches nothing new.
         node = Organization.objects.filter(pk=filters.parent).only("path", "depth").first()
@@ -115,7 +117,9 @@ def get_organization(request, org_id: int):
 )
 def list_children(request, org_id: int, paging: Query[Paging]):
     org = access.get_organization_for(request.auth, org_id)
-    children = access.visible(request.auth, Organization.objects.get_children(org), Action.ORG_VIEW)
+    children = access.visible(
+        request.auth, Organization.objects.get_children(org), OrgAction.ORG_VIEW
+    )
     result = page(children.order_by("path"), paging)
     with_parent_ids(result["items"])
     return result
@@ -123,7 +127,7 @@ def list_children(request, org_id: int, paging: Query[Paging]):
 
 @organizations_router.post("", response={201: OrganizationOut}, summary="Thêm tổ chức trực thuộc")
 def create_organization(request, payload: OrganizationIn):
-    parent = access.get_organization_for(request.auth, payload.parent, Action.ORG_CHANGE)
+    parent = access.get_organization_for(request.auth, payload.parent, OrgAction.ORG_CHANGE)
     org = org_services.create_organization(
         acting_user=request.auth,
         parent=parent,
@@ -137,7 +141,7 @@ def create_organization(request, payload: OrganizationIn):
 
 @organizations_router.patch("/{int:org_id}", response=OrganizationOut, summary="Sửa tổ chức")
 def update_organization(request, org_id: int, payload: OrganizationPatch):
-    org = access.get_organization_for(request.auth, org_id, Action.ORG_CHANGE)
+    org = access.get_organization_for(request.auth, org_id, OrgAction.ORG_CHANGE)
     org = org_services.update_organization(
         acting_user=request.auth, organization=org, **payload.dict(exclude_unset=True)
     )
@@ -150,8 +154,8 @@ def update_organization(request, org_id: int, payload: OrganizationPatch):
 def merge_organization(request, org_id: int, payload: MergeIn):
     """The organization closes; its active members and subordinate organizations move to `into`.
     Both organizations must be within the user's scope for changing organizations."""
-    org = access.get_organization_for(request.auth, org_id, Action.ORG_CHANGE)
-    into = access.get_organization_for(request.auth, payload.into, Action.ORG_CHANGE)
+    org = access.get_organization_for(request.auth, org_id, OrgAction.ORG_CHANGE)
+    into = access.get_organization_for(request.auth, payload.into, OrgAction.ORG_CHANGE)
     org = org_services.merge_organization(
         acting_user=request.auth, organization=org, into=into, on=payload.on
     )
@@ -160,7 +164,7 @@ def merge_organization(request, org_id: int, payload: MergeIn):
 
 @organizations_router.post("/{int:org_id}/dissolve", response=OrganizationOut, summary="Giải thể")
 def dissolve_organization(request, org_id: int, payload: DissolveIn):
-    org = access.get_organization_for(request.auth, org_id, Action.ORG_CHANGE)
+    org = access.get_organization_for(request.auth, org_id, OrgAction.ORG_CHANGE)
     org = org_services.dissolve_organization(
         acting_user=request.auth, organization=org, on=payload.on
     )
@@ -192,7 +196,7 @@ def list_terms(request, org_id: int):
 )
 def create_term(request, org_id: int, payload: TermIn):
     """The term still open, if it started earlier, ends the day before the new one starts."""
-    org = access.get_organization_for(request.auth, org_id, Action.ORG_CHANGE)
+    org = access.get_organization_for(request.auth, org_id, OrgAction.ORG_CHANGE)
     if org.status != OrgStatus.ACTIVE:
         raise OrganizationError(OrganizationError.NOT_ACTIVE)
     term = org_services.add_term(acting_user=request.auth, organization=org, **payload.dict())
@@ -203,7 +207,7 @@ def create_term(request, org_id: int, payload: TermIn):
     "/{int:org_id}/terms/{int:term_id}/end", response=TermOut, summary="Kết thúc nhiệm kỳ"
 )
 def end_term(request, org_id: int, term_id: int, payload: TermEndIn):
-    term = get_term_for(request.auth, org_id, term_id, Action.ORG_CHANGE)
+    term = get_term_for(request.auth, org_id, term_id, OrgAction.ORG_CHANGE)
     return org_services.change_term_end(acting_user=request.auth, term=term, ends_on=payload.on)
 
 
@@ -213,7 +217,7 @@ def end_term(request, org_id: int, term_id: int, payload: TermEndIn):
 @members_router.get("", response=MemberPage, summary="Danh sách đảng viên")
 def list_members(request, filters: Query[MemberFilters]):
     members = access.visible(
-        request.auth, Member.objects.select_related("organization"), Action.MEMBER_VIEW
+        request.auth, Member.objects.select_related("organization"), OrgAction.MEMBER_VIEW
     )
     # filters.py speaks the list page's (Vietnamese) parameter names.
     params = {
@@ -230,14 +234,14 @@ def list_members(request, filters: Query[MemberFilters]):
 
 @members_router.get("/{int:member_id}", response=MemberDetailOut, summary="Hồ sơ đảng viên")
 def get_member(request, member_id: int):
-    return access.get_member_for(request.auth, member_id)
+    return org_access.get_member_for(request.auth, member_id)
 
 
 @members_router.post("", response={201: MemberDetailOut}, summary="Kết nạp đảng viên")
 def admit_member(request, payload: MemberAdmitIn):
     values = payload.dict()
     cell = access.get_organization_for(
-        request.auth, values.pop("organization"), Action.MEMBER_PROCEDURE
+        request.auth, values.pop("organization"), OrgAction.MEMBER_PROCEDURE
     )
     member = procedures.admit_member(acting_user=request.auth, organization=cell, **values)
     return Status(201, member)
@@ -245,7 +249,7 @@ def admit_member(request, payload: MemberAdmitIn):
 
 @members_router.patch("/{int:member_id}", response=MemberDetailOut, summary="Sửa hồ sơ")
 def update_member(request, member_id: int, payload: MemberPatch):
-    member = access.get_member_for(request.auth, member_id, Action.MEMBER_CHANGE)
+    member = org_access.get_member_for(request.auth, member_id, OrgAction.MEMBER_CHANGE)
     return member_services.update_member(
         acting_user=request.auth, member=member, **payload.dict(exclude_unset=True)
     )
@@ -255,7 +259,7 @@ def update_member(request, member_id: int, payload: MemberPatch):
     "/{int:member_id}/official", response=MemberDetailOut, summary="Công nhận chính thức"
 )
 def recognize_official(request, member_id: int, payload: OfficialIn):
-    member = access.get_member_for(request.auth, member_id, Action.MEMBER_PROCEDURE)
+    member = org_access.get_member_for(request.auth, member_id, OrgAction.MEMBER_PROCEDURE)
     return procedures.recognize_official(
         acting_user=request.auth, member=member, on=payload.on, decision=payload.decision
     )
@@ -265,7 +269,7 @@ def recognize_official(request, member_id: int, payload: OfficialIn):
     "/{int:member_id}/transfers", response={201: TransferOut}, summary="Chuyển sinh hoạt đảng"
 )
 def transfer_member(request, member_id: int, payload: TransferIn):
-    member = access.get_member_for(request.auth, member_id, Action.MEMBER_PROCEDURE)
+    member = org_access.get_member_for(request.auth, member_id, OrgAction.MEMBER_PROCEDURE)
     values = payload.dict()
     target_id = values.pop("to_organization")
     target = None
@@ -290,7 +294,7 @@ def transfer_member(request, member_id: int, payload: TransferIn):
     "/{int:member_id}/exemptions", response={201: ExemptionOut}, summary="Miễn sinh hoạt đảng"
 )
 def exempt_member(request, member_id: int, payload: ExemptIn):
-    member = access.get_member_for(request.auth, member_id, Action.MEMBER_PROCEDURE)
+    member = org_access.get_member_for(request.auth, member_id, OrgAction.MEMBER_PROCEDURE)
     exemption = procedures.exempt_member(acting_user=request.auth, member=member, **payload.dict())
     return Status(201, exemption)
 
@@ -300,7 +304,7 @@ def exempt_member(request, member_id: int, payload: ExemptIn):
 )
 def end_exemption(request, member_id: int, payload: OnDayIn):
     """Ends the exemption in force on `on`, that day."""
-    member = access.get_member_for(request.auth, member_id, Action.MEMBER_PROCEDURE)
+    member = org_access.get_member_for(request.auth, member_id, OrgAction.MEMBER_PROCEDURE)
     return procedures.end_exemption(acting_user=request.auth, member=member, on=payload.on)
 
 
@@ -309,13 +313,13 @@ def end_exemption(request, member_id: int, payload: OnDayIn):
 )
 def remove_member(request, member_id: int, payload: RemoveIn):
     """The member's status becomes "removed"; the profile and its history stay."""
-    member = access.get_member_for(request.auth, member_id, Action.MEMBER_PROCEDURE)
+    member = org_access.get_member_for(request.auth, member_id, OrgAction.MEMBER_PROCEDURE)
     return procedures.remove_member(acting_user=request.auth, member=member, **payload.dict())
 
 
 @members_router.post("/{int:member_id}/death", response=MemberDetailOut, summary="Từ trần")
 def record_death(request, member_id: int, payload: OnDayIn):
-    member = access.get_member_for(request.auth, member_id, Action.MEMBER_PROCEDURE)
+    member = org_access.get_member_for(request.auth, member_id, OrgAction.MEMBER_PROCEDURE)
     return procedures.record_death(acting_user=request.auth, member=member, on=payload.on)
 
 
@@ -324,10 +328,10 @@ def record_death(request, member_id: int, payload: OnDayIn):
 )
 def grant_position(request, member_id: int, payload: PositionIn):
     """The committee must be the member's cell or one above it, within the user's scope."""
-    member = access.get_member_for(request.auth, member_id, Action.MEMBER_PROCEDURE)
+    member = org_access.get_member_for(request.auth, member_id, OrgAction.MEMBER_PROCEDURE)
     values = payload.dict()
     organization = access.get_organization_for(
-        request.auth, values.pop("organization"), Action.MEMBER_PROCEDURE
+        request.auth, values.pop("organization"), OrgAction.MEMBER_PROCEDURE
     )
     term_id = values.pop("term")
     term = None
@@ -348,7 +352,7 @@ def grant_position(request, member_id: int, payload: PositionIn):
 )
 def end_position(request, member_id: int, position_id: int, payload: OnDayIn):
     """Both the member and the position's committee must be within the user's scope."""
-    member = access.get_member_for(request.auth, member_id, Action.MEMBER_PROCEDURE)
+    member = org_access.get_member_for(request.auth, member_id, OrgAction.MEMBER_PROCEDURE)
     position = (
         Position.objects.select_related("organization")
         .filter(pk=position_id, member=member)
@@ -356,5 +360,5 @@ def end_position(request, member_id: int, position_id: int, payload: OnDayIn):
     )
     if position is None:
         raise Http404
-    access.require(request.auth, Action.MEMBER_PROCEDURE, position)
+    access.require(request.auth, OrgAction.MEMBER_PROCEDURE, position)
     return procedures.end_position(acting_user=request.auth, position=position, on=payload.on)

@@ -6,3 +6,8 @@ class OrganizationsConfig(AppConfig):
     name = "vanphong.organizations"
     label = "organizations"
     verbose_name = _("Party organizations and members")
+
+    def ready(self):
+        from vanphong.organizations import access
+
+        access.register()

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from vanphong.core import access, notifications
-from vanphong.core.access import Action
+from vanphong.organizations.access import OrgAction
 from vanphong.organizations.milestones import (
     BADGE_YEARS,
     PRESENTATION_DAYS,
@@ -55,7 +55,7 @@ def badge_round_count(members, day: datetime.date) -> tuple[datetime.date, int]:
 
 def cards_for(user) -> list[dict]:
     cards = []
-    if access.can(user, Action.MEMBER_VIEW):
+    if access.can(user, OrgAction.MEMBER_VIEW):
         day = today()
         active = access.visible(user, Member.objects.filter(status__in=ACTIVE_STATUSES))
         exempt_now = Exemption.objects.filter(member=OuterRef("pk"), starts_on__lte=day).filter(

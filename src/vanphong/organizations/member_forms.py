@@ -3,8 +3,8 @@
 from django.db.models import QuerySet
 
 from vanphong.core import access
-from vanphong.core.access import Action
 from vanphong.organizations import forms
+from vanphong.organizations.access import OrgAction
 from vanphong.organizations.models import (
     CELL_KINDS,
     Exemption,
@@ -34,7 +34,7 @@ def transfer_cells(user, member: Member) -> QuerySet:
     cells = Organization.objects.filter(
         kind__in=CELL_KINDS, status=OrgStatus.ACTIVE, path__startswith=region
     ).exclude(pk=member.organization_id)
-    return access.visible(user, cells, Action.MEMBER_PROCEDURE).order_by("path")
+    return access.visible(user, cells, OrgAction.MEMBER_PROCEDURE).order_by("path")
 
 
 def position_organizations(user, member: Member) -> QuerySet:
@@ -42,7 +42,7 @@ def position_organizations(user, member: Member) -> QuerySet:
     path, step = member.organization.path, Organization.steplen
     ancestry = [path[:end] for end in range(step, len(path) + 1, step)]
     orgs = Organization.objects.filter(path__in=ancestry, status=OrgStatus.ACTIVE)
-    return access.visible(user, orgs, Action.MEMBER_PROCEDURE).order_by("-depth")
+    return access.visible(user, orgs, OrgAction.MEMBER_PROCEDURE).order_by("-depth")
 
 
 def build_form(name: str, user, member: Member, data=None):

@@ -12,9 +12,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from vanphong.core import access
-from vanphong.core.access import Action
 from vanphong.core.errors import ServiceError
 from vanphong.core.formats import date_vn
+from vanphong.organizations import access as org_access
+from vanphong.organizations.access import OrgAction
 from vanphong.organizations.forms import (
     DissolveForm,
     MemberEditForm,
@@ -88,7 +89,7 @@ def _unchanged(url: str):
 @login_required
 @GET_POST
 def member_edit(request, pk):
-    member = access.get_member_for(request.user, pk, Action.MEMBER_CHANGE)
+    member = org_access.get_member_for(request.user, pk, OrgAction.MEMBER_CHANGE)
     url = reverse("organizations:member_detail", args=[member.pk])
     form = MemberEditForm(
         request.POST if request.method == "POST" else None,
@@ -115,7 +116,7 @@ def member_edit(request, pk):
 
 
 def _org_for_change(request, pk) -> Organization:
-    return access.get_organization_for(request.user, pk, Action.ORG_CHANGE)
+    return access.get_organization_for(request.user, pk, OrgAction.ORG_CHANGE)
 
 
 def _data(request):
@@ -175,7 +176,7 @@ def merge_offered(user, org: Organization):
     candidates = Organization.objects.filter(
         status=OrgStatus.ACTIVE, depth=org.depth, path__startswith=region
     ).exclude(pk=org.pk)
-    return access.visible(user, candidates, Action.ORG_CHANGE).order_by("path")[:MERGE_CHOICES]
+    return access.visible(user, candidates, OrgAction.ORG_CHANGE).order_by("path")[:MERGE_CHOICES]
 
 
 @login_required
@@ -183,7 +184,7 @@ def merge_offered(user, org: Organization):
 def organization_merge(request, pk):
     org = _org_for_change(request, pk)
     targets = access.visible(
-        request.user, Organization.objects.filter(status=OrgStatus.ACTIVE), Action.ORG_CHANGE
+        request.user, Organization.objects.filter(status=OrgStatus.ACTIVE), OrgAction.ORG_CHANGE
     )
     form = MergeForm(_data(request), targets=targets, offered=merge_offered(request.user, org))
 
@@ -286,7 +287,7 @@ def term_add(request, pk):
 @GET_POST
 def term_edit(request, pk):
     term = get_object_or_404(CommitteeTerm.objects.select_related("organization"), pk=pk)
-    access.require(request.user, Action.ORG_CHANGE, term)
+    access.require(request.user, OrgAction.ORG_CHANGE, term)
     org = term.organization
     form = TermEndForm(_data(request), initial={"ends_on": term.ends_on})
 

@@ -9,7 +9,9 @@ from django.urls import NoReverseMatch, reverse
 
 from vanphong.core import access
 from vanphong.core.access import Action
+from vanphong.organizations import access as org_access
 from vanphong.organizations import member_forms
+from vanphong.organizations.access import OrgAction
 from vanphong.organizations.filters import filter_members
 from vanphong.organizations.forms import MemberFilterForm
 from vanphong.organizations.history_display import member_history as readable_member_history
@@ -32,15 +34,15 @@ def _members(request):
 
 def _picker_organizations(user):
     """Organizations offered by the list's filter: the user's scope and two levels below it."""
-    paths = access.scope_paths(user, Action.MEMBER_VIEW)
+    paths = access.scope_paths(user, OrgAction.MEMBER_VIEW)
     top = min((len(p) // Organization.steplen for p in paths), default=1)
-    orgs = access.visible(user, Organization.objects.all(), Action.MEMBER_VIEW)
+    orgs = access.visible(user, Organization.objects.all(), OrgAction.MEMBER_VIEW)
     return orgs.filter(depth__lte=top + PICKER_DEPTH).order_by("path").only("pk", "name", "depth")
 
 
 def _export_url(user) -> str | None:
     """The XLSX export of the same list, when the user may export and the export exists."""
-    if not access.can(user, Action.MEMBER_EXPORT):
+    if not access.can(user, OrgAction.MEMBER_EXPORT):
         return None
     try:
         return reverse("organizations_xlsx:member_export")
@@ -50,7 +52,7 @@ def _export_url(user) -> str | None:
 
 @login_required
 def member_list(request):
-    access.require(request.user, Action.MEMBER_VIEW)
+    access.require(request.user, OrgAction.MEMBER_VIEW)
     members = filter_members(_members(request), request.GET, today())
     page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("trang"))
     params = request.GET.copy()
@@ -66,7 +68,7 @@ def member_list(request):
 
 @login_required
 def probation_due(request):
-    access.require(request.user, Action.MEMBER_VIEW)
+    access.require(request.user, OrgAction.MEMBER_VIEW)
     rows = list(due_for_official(_members(request), today()))
     for row in rows:
         row.probation_ends_on = probation_ends_on(row)
@@ -90,11 +92,11 @@ def profile_context(request, member: Member, **bound_forms) -> dict:
         "transfers": list(member.transfers.select_related("from_organization")),
         "events": list(member.events.select_related("organization")),
         "can_see_history": _can_see_history(user, member),
-        "can_procedure": access.can(user, Action.MEMBER_PROCEDURE, member),
+        "can_procedure": access.can(user, OrgAction.MEMBER_PROCEDURE, member),
         "letter_transfer": _letter_transfer(request, member),
     }
     forms = {}
-    if member.is_active and access.can(user, Action.MEMBER_PROCEDURE, member):
+    if member.is_active and access.can(user, OrgAction.MEMBER_PROCEDURE, member):
         forms = member_forms.procedure_forms(user, member, exemption)
     forms.update(bound_forms)  # a failed form is shown with its error even if no longer offered
     context["procedure_forms"] = forms
@@ -104,7 +106,7 @@ def profile_context(request, member: Member, **bound_forms) -> dict:
 def _letter_transfer(request, member: Member):
     """The transfer just recorded, whose introduction letter the profile offers to download."""
     pk = request.GET.get("giay_gioi_thieu", "")
-    if not pk.isdigit() or not access.can(request.user, Action.MEMBER_PROCEDURE, member):
+    if not pk.isdigit() or not access.can(request.user, OrgAction.MEMBER_PROCEDURE, member):
         return None
     return member.transfers.filter(pk=int(pk)).first()
 
@@ -115,13 +117,13 @@ def _can_see_history(user, member: Member) -> bool:
 
 @login_required
 def member_detail(request, pk):
-    member = access.get_member_for(request.user, pk)
+    member = org_access.get_member_for(request.user, pk)
     return render(request, "organizations/member_detail.html", profile_context(request, member))
 
 
 @login_required
 def member_history(request, pk):
-    member = access.get_member_for(request.user, pk)
+    member = org_access.get_member_for(request.user, pk)
     if not _can_see_history(request.user, member):
         raise Http404
     context = {

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from vanphong.core import access
 from vanphong.core.access import Action
+from vanphong.organizations.access import OrgAction
 from vanphong.organizations.forms import AdmitForm
 from vanphong.organizations.history_display import organization_history
 from vanphong.organizations.models import Member, Organization, OrgStatus, Position
@@ -30,7 +31,7 @@ def _with_counts(user, nodes: list[Organization]) -> list[Organization]:
 
 @login_required
 def tree(request):
-    access.require(request.user, Action.ORG_VIEW)
+    access.require(request.user, OrgAction.ORG_VIEW)
     roots = list(access.roots_for(request.user).select_related("merged_into"))
     return render(request, "organizations/tree.html", {"nodes": _with_counts(request.user, roots)})
 
@@ -50,7 +51,7 @@ def _can_admit(user, org: Organization) -> bool:
     return (
         org.is_cell
         and org.status == OrgStatus.ACTIVE
-        and access.can(user, Action.MEMBER_PROCEDURE, org)
+        and access.can(user, OrgAction.MEMBER_PROCEDURE, org)
     )
 
 
@@ -78,7 +79,7 @@ def _detail_context(request, org: Organization, admit_form=None) -> dict:
         "terms": list(org.terms.all()),
         "current_term": term_on(org, day),
         "positions": list(positions),
-        "can_list_members": access.can(user, Action.MEMBER_VIEW, org),
+        "can_list_members": access.can(user, OrgAction.MEMBER_VIEW, org),
         "history": (
             organization_history(org) if access.can(user, Action.AUDIT_VIEW, org) else None
         ),
@@ -101,7 +102,7 @@ def organization_detail(request, pk):
 @login_required
 @require_POST
 def admit(request, pk):
-    org = access.get_organization_for(request.user, pk, Action.MEMBER_PROCEDURE)
+    org = access.get_organization_for(request.user, pk, OrgAction.MEMBER_PROCEDURE)
     form = AdmitForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data

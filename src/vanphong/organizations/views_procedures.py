@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vanphong.core import access
-from vanphong.core.access import Action
+from vanphong.organizations import access as org_access
+from vanphong.organizations.access import OrgAction
 from vanphong.organizations.letters import introduction_letter_docx
 from vanphong.organizations.member_forms import build_form
 from vanphong.organizations.models import Transfer
@@ -106,7 +107,7 @@ ACTIONS = {
 def member_procedure(request, pk, name):
     if name not in ACTIONS:
         raise Http404
-    member = access.get_member_for(request.user, pk, Action.MEMBER_PROCEDURE)
+    member = org_access.get_member_for(request.user, pk, OrgAction.MEMBER_PROCEDURE)
     form = build_form(name, request.user, member, request.POST)
     error_code = None
     if form.is_valid():
@@ -132,7 +133,7 @@ def transfer_letter(request, pk):
     transfer = Transfer.objects.select_related("member__organization").filter(pk=pk).first()
     if transfer is None:
         raise Http404
-    access.require(request.user, Action.MEMBER_PROCEDURE, transfer.member)
+    access.require(request.user, OrgAction.MEMBER_PROCEDURE, transfer.member)
     response = HttpResponse(introduction_letter_docx(transfer), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="giay-gioi-thieu-{transfer.pk}.docx"'
     return response

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from vanphong.core import access
 from vanphong.core.access import Action
 from vanphong.core.errors import ServiceError
+from vanphong.organizations.access import OrgAction
 from vanphong.organizations.filters import filter_members
 from vanphong.organizations.models import CELL_KINDS, Member, Organization, OrgStatus
 from vanphong.organizations.services.members import today
@@ -33,13 +34,13 @@ MAX_TARGETS = 2000
 @require_GET
 def template_download(request):
     user = request.user
-    if not (access.can(user, Action.MEMBER_IMPORT) or access.can(user, Action.ORG_CHANGE)):
+    if not (access.can(user, OrgAction.MEMBER_IMPORT) or access.can(user, OrgAction.ORG_CHANGE)):
         raise Http404
     cells = list(
         access.visible(
             user,
             Organization.objects.filter(kind__in=CELL_KINDS, status=OrgStatus.ACTIVE),
-            Action.MEMBER_IMPORT,
+            OrgAction.MEMBER_IMPORT,
         ).order_by("path")[:TEMPLATE_CELLS]
     )
     step = Organization.steplen
@@ -102,7 +103,7 @@ def _import_page(request, *, action: Action, service, page: str, success):
 def member_import(request):
     return _import_page(
         request,
-        action=Action.MEMBER_IMPORT,
+        action=OrgAction.MEMBER_IMPORT,
         service=import_members,
         page="organizations/xlsx/member_import.html",
         success=lambda org: f"{reverse('organizations:member_list')}?to_chuc={org.pk}",
@@ -114,7 +115,7 @@ def member_import(request):
 def organization_import(request):
     return _import_page(
         request,
-        action=Action.ORG_CHANGE,
+        action=OrgAction.ORG_CHANGE,
         service=import_organizations,
         page="organizations/xlsx/organization_import.html",
         success=lambda org: reverse("organizations:organization_detail", args=[org.pk]),
@@ -132,8 +133,8 @@ def _xlsx_response(file, name: str) -> FileResponse:
 @require_GET
 def member_export(request):
     """The member list with the list page's filters, limited to what the user may export."""
-    access.require(request.user, Action.MEMBER_EXPORT)
-    members = access.visible(request.user, Member.objects.all(), Action.MEMBER_EXPORT)
+    access.require(request.user, OrgAction.MEMBER_EXPORT)
+    members = access.visible(request.user, Member.objects.all(), OrgAction.MEMBER_EXPORT)
     members = filter_members(members, request.GET, today())
     return _xlsx_response(export_members(members), "dang-vien")
 
@@ -142,8 +143,8 @@ def member_export(request):
 @require_GET
 def organization_export(request):
     """Visible organizations; with `to_chuc`, that organization's subtree only."""
-    access.require(request.user, Action.ORG_VIEW)
-    organizations = access.visible(request.user, Organization.objects.all(), Action.ORG_VIEW)
+    access.require(request.user, OrgAction.ORG_VIEW)
+    organizations = access.visible(request.user, Organization.objects.all(), OrgAction.ORG_VIEW)
     if request.GET.get("to_chuc"):
         root = access.get_organization_for(request.user, request.GET["to_chuc"])
         organizations = organizations.filter(path__startswith=root.path)

@@ -7,8 +7,8 @@ from django.db.models import Prefetch
 from django.urls import reverse
 
 from vanphong.core import access
-from vanphong.core.access import Action
 from vanphong.core.models import CancelledNumber
+from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import (
     CONFIDENTIALITY_MARKS,
     URGENCY_MARKS,
@@ -102,7 +102,7 @@ def incoming_documents(user, organization, period: Period):
     documents = IncomingDocument.objects.filter(
         organization=organization, received_at__gte=first, received_at__lt=after
     ).prefetch_related(Prefetch("assignments", queryset=handlers, to_attr="handlers"))
-    return access.visible(user, documents, Action.DOCUMENT_VIEW).order_by("received_at", "number")
+    return access.visible(user, documents, DocumentAction.VIEW).order_by("received_at", "number")
 
 
 def _handler_text(document) -> str:
@@ -155,7 +155,7 @@ def outgoing_documents(user, organization, period: Period):
         .select_related("signer")
         .prefetch_related("seal_uses")
     )
-    return access.visible(user, documents, Action.DOCUMENT_VIEW).order_by(
+    return access.visible(user, documents, DocumentAction.VIEW).order_by(
         "issued_on", "issued_at", "number"
     )
 
@@ -249,14 +249,14 @@ def outgoing_register(user, organization, period: Period) -> Register:
 
 def seal_uses(user, organization, period: Period):
     first, after = period.bounds()
-    documents = access.visible(user, OutgoingDocument.objects.all(), Action.DOCUMENT_VIEW)
+    documents = access.visible(user, OutgoingDocument.objects.all(), DocumentAction.VIEW)
     uses = SealUse.objects.filter(
         organization=organization,
         used_at__gte=first,
         used_at__lt=after,
         document__in=documents.values("pk"),
     ).select_related("document", "used_by")
-    return access.visible(user, uses, Action.DOCUMENT_VIEW).order_by("used_at", "pk")
+    return access.visible(user, uses, DocumentAction.VIEW).order_by("used_at", "pk")
 
 
 def seal_log(user, organization, period: Period) -> Register:

@@ -10,8 +10,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from vanphong.core import access
-from vanphong.core.access import Action
 from vanphong.core.models import User
+from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import Assignment, AssignmentRole, IncomingDocument, IncomingStatus
 from vanphong.organizations.models import Organization
 
@@ -31,7 +31,7 @@ class Line:
 
 def open_assignments(user, organization: Organization | None = None):
     """Open lead/co assignments on the documents the user may see (in `organization`'s subtree)."""
-    documents = access.visible(user, IncomingDocument.objects.all(), Action.DOCUMENT_VIEW)
+    documents = access.visible(user, IncomingDocument.objects.all(), DocumentAction.VIEW)
     if organization is not None:
         documents = documents.filter(organization__path__startswith=organization.path)
     return Assignment.objects.filter(

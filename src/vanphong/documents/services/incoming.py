@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vanphong.core import access, audit, notifications, numbering, vntext
-from vanphong.core.access import Action
 from vanphong.core.models import Clearance, Notification
+from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import (
     Assignment,
     AssignmentRole,
@@ -166,7 +166,7 @@ def assign(
     seen = {u.pk for u, _r in people}
     people += [(u, AssignmentRole.READER) for u in readers if u.pk not in seen]
     for user, role in people:
-        action = Action.DOCUMENT_VIEW if role == AssignmentRole.READER else Action.DOCUMENT_HANDLE
+        action = DocumentAction.VIEW if role == AssignmentRole.READER else DocumentAction.HANDLE
         if not access.can(user, action, document.organization):
             raise DocumentError(DocumentError.HANDLER_SCOPE, name=user.get_full_name() or user)
         if not access.clearance_allows(user, document.confidentiality):
@@ -244,7 +244,7 @@ def _require_handler(user, document: IncomingDocument) -> Assignment | None:
     assignment = document.assignments.filter(
         user=user, role__in=[AssignmentRole.LEAD, AssignmentRole.CO]
     ).first()
-    if assignment is None and not access.can(user, Action.DOCUMENT_ROUTE, document):
+    if assignment is None and not access.can(user, DocumentAction.ROUTE, document):
         raise DocumentError(DocumentError.NOT_HANDLER)
     return assignment
 

@@ -16,6 +16,7 @@ from vanphong.core import access, audit, notifications, numbering
 from vanphong.core.access import Action
 from vanphong.core.formats import date_vn
 from vanphong.core.models import Clearance, Notification
+from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import (
     AppraisalComment,
     Congress,
@@ -153,7 +154,7 @@ def send_to_appraisal(*, acting_user, document: OutgoingDocument) -> OutgoingDoc
     with transaction.atomic():
         document = _locked(document, OutgoingStatus.DRAFT)
         _set_status(acting_user, document, OutgoingStatus.APPRAISAL, "outgoing.to_appraisal")
-        appraisers = _holders(document, Action.DOCUMENT_APPRAISE)
+        appraisers = _holders(document, DocumentAction.APPRAISE)
         notifications.notify(
             appraisers,
             kind=Notification.Kind.DOCUMENT_WORK,
@@ -225,7 +226,7 @@ def submit_for_signature(*, acting_user, document: OutgoingDocument, signer):
 
 def _check_signer(signer, document) -> None:
     name = (signer.get_full_name() or signer.get_username()) if signer else "?"
-    if signer is None or not access.can(signer, Action.DOCUMENT_SIGN, document.organization):
+    if signer is None or not access.can(signer, DocumentAction.SIGN, document.organization):
         raise DocumentError(DocumentError.SIGNER_AUTHORITY, name=name)
     if not access.clearance_allows(signer, document.confidentiality):
         raise DocumentError(DocumentError.HANDLER_CLEARANCE, name=name)
@@ -242,7 +243,7 @@ def sign(*, acting_user, document: OutgoingDocument) -> OutgoingDocument:
         document.save(update_fields=["signed_at"])
         _set_status(acting_user, document, OutgoingStatus.SIGNED, "outgoing.sign")
         notifications.notify(
-            _holders(document, Action.DOCUMENT_ISSUE) + [document.drafted_by],
+            _holders(document, DocumentAction.ISSUE) + [document.drafted_by],
             kind=Notification.Kind.DOCUMENT_WORK,
             title=_title(document, _("Signed, ready to issue: %(document)s")),
             url=document_url(document),
