@@ -225,12 +225,22 @@ class PositionTitle(models.TextChoices):
 class Position(models.Model):
     """A position held in an organization's committee, for a term."""
 
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="positions")
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="positions", verbose_name=_("member")
+    )
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="positions"
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="positions",
+        verbose_name=_("organization"),
     )
     term = models.ForeignKey(
-        CommitteeTerm, null=True, blank=True, on_delete=models.PROTECT, related_name="positions"
+        CommitteeTerm,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="positions",
+        verbose_name=_("committee term"),
     )
     title = models.CharField(_("position"), max_length=32, choices=PositionTitle.choices)
     starts_on = models.DateField(_("from"))
@@ -248,7 +258,9 @@ class Position(models.Model):
 class Exemption(models.Model):
     """Exemption from party activity (miễn sinh hoạt) over a period."""
 
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="exemptions")
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="exemptions", verbose_name=_("member")
+    )
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("to"), null=True, blank=True)
     reason = models.CharField(_("reason"), max_length=300)
@@ -265,7 +277,9 @@ class Exemption(models.Model):
 class ActivityGap(models.Model):
     """A period outside party activity, which does not count in party age (domain.md §8)."""
 
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="activity_gaps")
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="activity_gaps", verbose_name=_("member")
+    )
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("to"))
     reason = models.CharField(_("reason"), max_length=300, blank=True)
@@ -287,13 +301,23 @@ class TransferKind(models.TextChoices):
 class Transfer(models.Model):
     """A transfer of party activity (chuyển sinh hoạt đảng) and its introduction letter."""
 
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="transfers")
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="transfers", verbose_name=_("member")
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=TransferKind.choices)
     from_organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="transfers_out"
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="transfers_out",
+        verbose_name=_("from organization"),
     )
     to_organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="transfers_in"
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="transfers_in",
+        verbose_name=_("to organization"),
     )
     to_organization_name = models.CharField(_("receiving organization"), max_length=255)
     transferred_on = models.DateField(_("transfer date"))
@@ -326,11 +350,16 @@ class EventKind(models.TextChoices):
 class MemberEvent(models.Model):
     """One step of a member's party life, shown on the profile (the audit trail keeps the diff)."""
 
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="events")
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="events", verbose_name=_("member")
+    )
     kind = models.CharField(_("event"), max_length=32, choices=EventKind.choices)
     occurred_on = models.DateField(_("date"))
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="member_events"
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="member_events",
+        verbose_name=_("organization"),
     )
     decision = models.CharField(_("decision"), max_length=100, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
