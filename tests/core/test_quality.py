@@ -83,3 +83,17 @@ def test_users_are_addressed_as_comrades_and_no_space_precedes_a_full_stop():
             if re.search(r"\b[Bb]ạn\b| [.,:;](\s|$)", text):
                 wrong.append(f"{key!r}: {text}")
     assert not wrong, "\n".join(sorted(set(wrong)))
+
+
+def test_no_date_field_follows_the_browsers_locale():
+    """A browser date picker shows mm/dd/yyyy in an English browser: every date is typed as
+    dd/mm/yyyy text (core.form_fields), like the lists and filters that show it."""
+    pickers = []
+    for path in (ROOT / "src" / "vanphong").rglob("*"):
+        if path.suffix not in {".html", ".py"} or "migrations" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for marker in ('type="date"', "datetime-local", 'input_type = "date"'):
+            if marker in text:
+                pickers.append(f"{path.relative_to(ROOT)}: {marker}")
+    assert not pickers, "\n".join(pickers)
