@@ -1,4 +1,4 @@
-"""The office's core day in a real Chromium (issue 3 §8): vanthu registers an incoming document →
+"""The office's core day in a real Chromium: vanthu registers an incoming document →
 chanhvanphong assigns it → chuyenvien drafts the reply → it is appraised → bithu signs → vanthu
 issues it and downloads the DOCX, whose number is right."""
 

@@ -81,7 +81,8 @@ class _Branched(models.Model):
 
 
 class Congress(models.Model):
-    """A party congress (đại hội): all its documents share one sequence (domain.md §1)."""
+    """A party congress (đại hội): all its documents share one sequence
+    (docs/rules/party-documents.md §3)."""
 
     organization = models.ForeignKey(
         Organization,

@@ -1,4 +1,5 @@
-"""Numbers and symbols of party documents (domain.md §1): "Số 15-NQ/TU", never "Số: 12/QĐ-UBND"."""
+"""Numbers and symbols of party documents (docs/rules/party-documents.md §2): "Số 15-NQ/TU",
+never "Số: 12/QĐ-UBND"."""
 
 import re
 

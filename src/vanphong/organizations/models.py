@@ -92,7 +92,8 @@ def branch_of(path: str) -> str:
 
 
 class CommitteeTerm(models.Model):
-    """A committee term (nhiệm kỳ): document numbering restarts with each one (domain.md §1)."""
+    """A committee term (nhiệm kỳ): document numbering restarts with each one
+    (docs/rules/terms.md)."""
 
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="terms", verbose_name=_("organization")
@@ -275,7 +276,8 @@ class Exemption(models.Model):
 
 
 class ActivityGap(models.Model):
-    """A period outside party activity, which does not count in party age (domain.md §8)."""
+    """A period outside party activity, which does not count in party age
+    (docs/rules/party-age-and-badges.md)."""
 
     member = models.ForeignKey(
         Member, on_delete=models.CASCADE, related_name="activity_gaps", verbose_name=_("member")

@@ -1,8 +1,9 @@
 """Outgoing documents: draft → appraisal → submission → signature → issue (numbered) → recall.
 
 The number is allocated at issue, in the issuing transaction, from the register of the document
-type's abbreviation for the committee term in force (domain.md §1): Quy định shares the Quyết định
-sequence while both abbreviate to "QĐ", and gets its own once an administrator dates "QĐi" in.
+type's abbreviation for the committee term in force (docs/rules/party-documents.md §3): Quy định
+shares the Quyết định sequence while both abbreviate to "QĐ", and gets its own once an
+administrator dates "QĐi" in.
 """
 
 import datetime
