@@ -15,6 +15,11 @@ def party_date_line(place: str, day: datetime.date) -> str:
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
+def number_vn(value: int) -> str:
+    """1234567 → '1.234.567' (the dot groups thousands)."""
+    return f"{value:,}".replace(",", ".")
+
+
 def money_vn(amount: int) -> str:
     """1234567 → '1.234.567 đ'."""
-    return f"{amount:,}".replace(",", ".") + " đ"
+    return number_vn(amount) + " đ"

@@ -6,7 +6,16 @@ from django.utils.translation import gettext_lazy as _
 
 from vanphong.core.form_fields import StyledForm, date_field, datetime_field
 from vanphong.core.models import Clearance
-from vanphong.documents.models import Channel, DeliveryStatus, Urgency, Verdict
+from vanphong.documents.models import (
+    BODY_MAX,
+    NOTE_MAX,
+    RECIPIENTS_MAX,
+    SUMMARY_MAX,
+    Channel,
+    DeliveryStatus,
+    Urgency,
+    Verdict,
+)
 from vanphong.documents.types import type_choices
 
 
@@ -25,7 +34,9 @@ class IncomingForm(StyledForm):
     )
     document_date = date_field(_("Document date"))
     doc_type = forms.ChoiceField(label=_("Document type"))
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 2}))
+    summary = forms.CharField(
+        label=_("Summary"), max_length=SUMMARY_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
     pages = forms.IntegerField(label=_("Pages"), min_value=1, max_value=9999, initial=1)
     urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices, required=False)
     confidentiality = forms.TypedChoiceField(
@@ -56,7 +67,10 @@ class AssignForm(StyledForm):
     )
     deadline = date_field(_("Deadline"), required=False)
     direction = forms.CharField(
-        label=_("Leader's direction"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Leader's direction"),
+        required=False,
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args, people, departments, **kwargs):
@@ -68,13 +82,17 @@ class AssignForm(StyledForm):
 
 
 class TextForm(StyledForm):
-    text = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label=_("Content"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class ReasonForm(StyledForm):
     """Returning, recalling or cancelling a document: the reason is kept with it."""
 
-    text = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label=_("Reason"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class UploadForm(StyledForm):
@@ -84,10 +102,13 @@ class UploadForm(StyledForm):
 class OutgoingForm(StyledForm):
     organization = OrganizationChoiceField(queryset=None, label=_("Issuing organization"))
     doc_type = forms.ChoiceField(label=_("Document type"))
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 2}))
+    summary = forms.CharField(
+        label=_("Summary"), max_length=SUMMARY_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
     body = forms.CharField(
         label=_("Content"),
         required=False,
+        max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("One paragraph per line."),
     )
@@ -104,6 +125,7 @@ class OutgoingForm(StyledForm):
     recipients = forms.CharField(
         label=_("Recipients"),
         required=False,
+        max_length=RECIPIENTS_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One per line."),
     )
@@ -122,7 +144,10 @@ class OutgoingForm(StyledForm):
 class AppraiseForm(StyledForm):
     verdict = forms.ChoiceField(label=_("Verdict"), choices=Verdict.choices)
     text = forms.CharField(
-        label=_("Comments"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Comments"),
+        required=False,
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
@@ -143,6 +168,7 @@ class DispatchForm(StyledForm):
     recipients = forms.CharField(
         label=_("Recipients"),
         required=False,
+        max_length=RECIPIENTS_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One per line; empty: the document's list of recipients."),
     )

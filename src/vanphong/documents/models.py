@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vanphong.core import vntext
 from vanphong.core.access import Action
+from vanphong.core.lengths import LengthChecked
 from vanphong.core.models import Clearance, NumberSequence
 from vanphong.documents.access import DocumentAction
 from vanphong.organizations.models import CommitteeTerm, Organization, branch_of
@@ -37,15 +38,24 @@ CONFIDENTIALITY_MARKS = {
 }
 
 
+# What a user may type, by use (core.lengths refuses more on every path). A trích yếu is a line or
+# two; the longest fits one row of a register page (tests/documents/test_lengths.py).
+SUMMARY_MAX = 1000
+NOTE_MAX = 4000  # a direction, a result, a progress note, a reason, appraisal comments
+BODY_MAX = 200_000  # a long report's text
+RECIPIENTS_MAX = 4000
+PEM_MAX = 20_000
+
+
 class Channel(models.TextChoices):
     PAPER = "paper", _("Paper")
     ELECTRONIC = "electronic", _("Electronic")
 
 
-class _Summarized(models.Model):
+class _Summarized(LengthChecked):
     """Shared: the folded summary for Vietnamese-aware search (invariant 5)."""
 
-    summary = models.TextField(_("summary"))
+    summary = models.TextField(_("summary"), max_length=SUMMARY_MAX)
     summary_folded = models.TextField(editable=False, default="")
 
     class Meta:
@@ -80,7 +90,7 @@ class _Branched(models.Model):
         super().save(*args, **kwargs)
 
 
-class Congress(models.Model):
+class Congress(LengthChecked):
     """A party congress (đại hội): all its documents share one sequence
     (docs/rules/party-documents.md §3)."""
 
@@ -166,7 +176,7 @@ class IncomingDocument(_Branched, _Summarized):
         default=IncomingStatus.REGISTERED,
     )
     deadline = models.DateField(_("deadline"), null=True, blank=True)
-    direction = models.TextField(_("leader's direction"), blank=True)
+    direction = models.TextField(_("leader's direction"), blank=True, max_length=NOTE_MAX)
     # Without indexes of their own, as registered_by: nobody lists documents by these people,
     # and each index is written while the register is locked (documents migration 0006).
     directed_by = models.ForeignKey(
@@ -179,7 +189,7 @@ class IncomingDocument(_Branched, _Summarized):
         verbose_name=_("directed by"),
     )
     directed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("directed at"))
-    result = models.TextField(_("result"), blank=True)
+    result = models.TextField(_("result"), blank=True, max_length=NOTE_MAX)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -284,7 +294,7 @@ class Assignment(models.Model):
         return f"{self.document} → {self.user} ({self.get_role_display()})"
 
 
-class ProgressNote(models.Model):
+class ProgressNote(LengthChecked):
     document = models.ForeignKey(
         IncomingDocument, on_delete=models.CASCADE, related_name="notes", verbose_name=_("document")
     )
@@ -294,7 +304,7 @@ class ProgressNote(models.Model):
         related_name="+",
         verbose_name=_("author"),
     )
-    text = models.TextField(_("progress"))
+    text = models.TextField(_("progress"), max_length=NOTE_MAX)
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -335,7 +345,7 @@ class OutgoingDocument(_Branched, _Summarized):
     status = models.CharField(
         _("status"), max_length=16, choices=OutgoingStatus.choices, default=OutgoingStatus.DRAFT
     )
-    body = models.TextField(_("content"), blank=True)
+    body = models.TextField(_("content"), blank=True, max_length=BODY_MAX)
     urgency = models.CharField(
         _("urgency"), max_length=16, choices=Urgency.choices, default=Urgency.NORMAL, blank=True
     )
@@ -355,7 +365,9 @@ class OutgoingDocument(_Branched, _Summarized):
         blank=True,
         related_name="+",
     )
-    recipients = models.TextField(_("recipients"), blank=True, help_text=_("One per line."))
+    recipients = models.TextField(
+        _("recipients"), blank=True, help_text=_("One per line."), max_length=RECIPIENTS_MAX
+    )
     in_reply_to = models.ForeignKey(
         IncomingDocument,
         verbose_name=_("in reply to"),
@@ -401,7 +413,7 @@ class OutgoingDocument(_Branched, _Summarized):
         related_name="+",
         verbose_name=_("issued by"),
     )
-    ended_reason = models.TextField(_("reason"), blank=True)
+    ended_reason = models.TextField(_("reason"), blank=True, max_length=NOTE_MAX)
     ended_at = models.DateTimeField(null=True, blank=True, verbose_name=_("ended at"))
 
     access_org_path = "organization__path"
@@ -430,7 +442,7 @@ class OutgoingDocument(_Branched, _Summarized):
         return [line.strip() for line in self.recipients.splitlines() if line.strip()]
 
 
-class DraftVersion(models.Model):
+class DraftVersion(LengthChecked):
     """One saved version of a draft's text (kept through appraisal)."""
 
     document = models.ForeignKey(
@@ -440,8 +452,8 @@ class DraftVersion(models.Model):
         verbose_name=_("document"),
     )
     version = models.PositiveSmallIntegerField(verbose_name=_("version"))
-    summary = models.TextField(verbose_name=_("summary"))
-    body = models.TextField(blank=True, verbose_name=_("body"))
+    summary = models.TextField(verbose_name=_("summary"), max_length=SUMMARY_MAX)
+    body = models.TextField(blank=True, verbose_name=_("body"), max_length=BODY_MAX)
     note = models.CharField(max_length=300, blank=True, verbose_name=_("version note"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -466,7 +478,7 @@ class Verdict(models.TextChoices):
     REVISE = "revise", _("Needs revision")
 
 
-class AppraisalComment(models.Model):
+class AppraisalComment(LengthChecked):
     document = models.ForeignKey(
         OutgoingDocument,
         on_delete=models.CASCADE,
@@ -480,7 +492,7 @@ class AppraisalComment(models.Model):
         verbose_name=_("author"),
     )
     verdict = models.CharField(_("verdict"), max_length=8, choices=Verdict.choices)
-    text = models.TextField(_("comments"), blank=True)
+    text = models.TextField(_("comments"), blank=True, max_length=NOTE_MAX)
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -497,7 +509,7 @@ class DeliveryStatus(models.TextChoices):
     RECALLED = "recalled", _("Recalled")
 
 
-class Dispatch(models.Model):
+class Dispatch(LengthChecked):
     """One recipient of an issued document and what became of the copy sent."""
 
     document = models.ForeignKey(
@@ -528,7 +540,7 @@ class Dispatch(models.Model):
         return f"{self.document} → {self.recipient}"
 
 
-class SealUse(models.Model):
+class SealUse(LengthChecked):
     """The seal-use log (sổ theo dõi sử dụng con dấu): document, person, time."""
 
     organization = models.ForeignKey(
@@ -657,7 +669,7 @@ class ConfidentialAccess(models.Model):
         return f"{self.user} {self.get_kind_display()} {self.target_label}"
 
 
-class SigningCertificate(models.Model):
+class SigningCertificate(LengthChecked):
     """The organization's PKCS#12 for signing issued PDFs, set by an administrator.
 
     The passphrase is never stored: the clerk types it when signing (docs/decisions/0009).
@@ -692,11 +704,11 @@ class SigningCertificate(models.Model):
         return self.subject
 
 
-class TrustedRoot(models.Model):
+class TrustedRoot(LengthChecked):
     """A root certificate trusted when checking signatures on received PDFs."""
 
     name = models.CharField(_("name"), max_length=255)
-    pem = models.TextField(_("certificate (PEM)"))
+    pem = models.TextField(_("certificate (PEM)"), max_length=PEM_MAX)
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

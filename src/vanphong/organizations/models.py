@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
 from vanphong.core import vntext
+from vanphong.core.lengths import LengthChecked
 
 
 class OrgKind(models.TextChoices):
@@ -30,7 +31,7 @@ class OrgStatus(models.TextChoices):
     DISSOLVED = "dissolved", _("Dissolved")
 
 
-class Organization(MP_Node):
+class Organization(LengthChecked, MP_Node):
     """A node of the party tree. `path` (materialized path) makes subtree queries a prefix scan."""
 
     steplen = 4
@@ -91,7 +92,7 @@ def branch_of(path: str) -> str:
     return path[:BRANCH_LENGTH]
 
 
-class CommitteeTerm(models.Model):
+class CommitteeTerm(LengthChecked):
     """A committee term (nhiệm kỳ): document numbering restarts with each one
     (docs/rules/terms.md)."""
 
@@ -157,7 +158,7 @@ class TheoryLevel(models.TextChoices):
     SENIOR = "senior", _("Senior")
 
 
-class Member(models.Model):
+class Member(LengthChecked):
     full_name = models.CharField(_("full name"), max_length=200)
     name_folded = models.CharField(max_length=200, editable=False, db_index=True)
     name_sort = models.CharField(max_length=900, editable=False, db_index=True)
@@ -223,7 +224,7 @@ class PositionTitle(models.TextChoices):
     GROUP_LEADER = "group_leader", _("Party group leader")
 
 
-class Position(models.Model):
+class Position(LengthChecked):
     """A position held in an organization's committee, for a term."""
 
     member = models.ForeignKey(
@@ -256,7 +257,7 @@ class Position(models.Model):
         return f"{self.get_title_display()} — {self.organization}"
 
 
-class Exemption(models.Model):
+class Exemption(LengthChecked):
     """Exemption from party activity (miễn sinh hoạt) over a period."""
 
     member = models.ForeignKey(
@@ -275,7 +276,7 @@ class Exemption(models.Model):
         return f"{self.member} — {self.starts_on:%d/%m/%Y}"
 
 
-class ActivityGap(models.Model):
+class ActivityGap(LengthChecked):
     """A period outside party activity, which does not count in party age
     (docs/rules/party-age-and-badges.md)."""
 
@@ -300,7 +301,7 @@ class TransferKind(models.TextChoices):
     OFFICIAL = "official", _("Official")
 
 
-class Transfer(models.Model):
+class Transfer(LengthChecked):
     """A transfer of party activity (chuyển sinh hoạt đảng) and its introduction letter."""
 
     member = models.ForeignKey(
@@ -349,7 +350,7 @@ class EventKind(models.TextChoices):
     POSITION = "position", _("Position assigned")
 
 
-class MemberEvent(models.Model):
+class MemberEvent(LengthChecked):
     """One step of a member's party life, shown on the profile (the audit trail keeps the diff)."""
 
     member = models.ForeignKey(
