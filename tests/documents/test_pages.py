@@ -9,13 +9,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests import factories
-from vanphong.core.models import Clearance, Role
+from vanphong.core.models import Clearance
 from vanphong.documents.models import (
     ConfidentialAccess,
     IncomingDocument,
     OutgoingDocument,
     OutgoingStatus,
 )
+from vanphong.organizations.roles import Role
 
 
 def _pdf() -> bytes:

@@ -8,6 +8,8 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
-        from vanphong.documents import access, signals  # noqa: F401 — signals connects receivers
+        from vanphong.documents import access, notices, rule_tables, signals  # noqa: F401
 
-        access.register()
+        access.register()  # signals, imported above, connects its receivers
+        notices.register()
+        rule_tables.register()

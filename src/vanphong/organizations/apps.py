@@ -8,6 +8,8 @@ class OrganizationsConfig(AppConfig):
     verbose_name = _("Party organizations and members")
 
     def ready(self):
-        from vanphong.organizations import access
+        from vanphong.organizations import access, notices, roles
 
+        roles.register()
         access.register()
+        notices.register()

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vanphong.core import access, audit, notifications, numbering, vntext
-from vanphong.core.models import Clearance, Notification
+from vanphong.core.models import Clearance
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import (
     Assignment,
@@ -17,6 +17,7 @@ from vanphong.documents.models import (
     Issuer,
     ProgressNote,
 )
+from vanphong.documents.notices import NoticeKind
 from vanphong.documents.services.errors import DocumentError
 from vanphong.documents.symbols import strip_number_prefix
 from vanphong.documents.types import type_rule
@@ -206,7 +207,7 @@ def assign(
         )
         notifications.notify(
             [user for user, _role in people],
-            kind=Notification.Kind.DOCUMENT_WORK,
+            kind=NoticeKind.DOCUMENT_WORK,
             title=notice_title(document, _("New assignment: %(document)s")),
             url=document_url(document),
         )
@@ -233,7 +234,7 @@ def record_direction(*, acting_user, document: IncomingDocument, direction: str)
         handlers = [a.user for a in document.assignments.select_related("user")]
         notifications.notify(
             handlers,
-            kind=Notification.Kind.DOCUMENT_WORK,
+            kind=NoticeKind.DOCUMENT_WORK,
             title=notice_title(document, _("Leader's direction on %(document)s")),
             url=document_url(document),
         )

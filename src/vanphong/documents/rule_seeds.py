@@ -74,7 +74,7 @@ def document_type_rows():
 
 def load(model) -> None:
     """Insert the first rows if missing. `model` is DatedRule (or its migration-time version)."""
-    from vanphong.core.template_seeds import template_rows
+    from vanphong.documents.template_seeds import template_rows
 
     for row in [*document_type_rows(), *template_rows()]:
         model.objects.get_or_create(
