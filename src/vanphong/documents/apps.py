@@ -8,8 +8,20 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
-        from vanphong.documents import access, notices, rule_tables, signals  # noqa: F401
+        from vanphong.core import dashboard
+        from vanphong.documents import (  # noqa: F401 — signals connects its receivers
+            access,
+            attention,
+            nav,
+            notices,
+            rule_tables,
+            search,
+            signals,
+        )
 
-        access.register()  # signals, imported above, connects its receivers
+        access.register()
         notices.register()
         rule_tables.register()
+        dashboard.register(attention.cards_for, order=200)
+        nav.register_entries()
+        search.register_kinds()

@@ -8,8 +8,11 @@ class OrganizationsConfig(AppConfig):
     verbose_name = _("Party organizations and members")
 
     def ready(self):
-        from vanphong.organizations import access, notices, roles
+        from vanphong.core import dashboard as core_dashboard
+        from vanphong.organizations import access, dashboard, nav, notices, roles
 
         roles.register()
         access.register()
         notices.register()
+        core_dashboard.register(dashboard.cards_for, order=100)
+        nav.register_entries()
