@@ -4,8 +4,9 @@ A user holds roles at organizations (RoleAssignment). A role grants a set of act
 organization where it is held and its whole subtree, never a sibling or a parent. A Django superuser
 may do everything. A party member may always see their own profile.
 
-Core knows no area: each app declares its actions and which roles hold them in its own `access`
-module and registers them here from its `AppConfig.ready` (`register_actions`); the organization
+Core knows no area: the roles are a registry the apps fill (`core.roles`; core keeps the
+administrator, who holds every action, and the party member); each app declares its actions and
+which roles hold them in its own `access` module and registers them here from its `AppConfig.ready` (`register_actions`); the organization
 tree registers itself (`register_tree`), and a model that a user may reach as its own subject (a
 member's own profile) registers that rule (`register_self_rule`). This module stays the authority:
 views and API endpoints ask `can(user, action, obj)`, filter every list with
