@@ -1,8 +1,8 @@
 """First rows of the documents area's dated rule tables (documents.rule_tables). The core
 migrations 0002, 0004 and 0005 carry a frozen copy of these rows and load it; `load` puts them back
 in a database that was flushed (the demo, tests). Administrators add later versions in the admin.
-Sources as in domain.md §1; rows marked "chưa đối chiếu" are abbreviations seen in practice whose
-official table was not found (domain.md §9)."""
+Each row names its source regulation; rows marked "chưa đối chiếu" are abbreviations seen in
+practice whose official table was not found."""
 
 import datetime
 
