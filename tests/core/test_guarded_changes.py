@@ -143,3 +143,26 @@ def test_only_a_superuser_changes_or_makes_a_superuser(tree):
             username="moi",
             password="vanphong-2026",
         )
+
+
+def test_a_password_set_in_the_admin_goes_through_the_service_and_is_audited(client, tree):
+    manager = staff("qt", "user", roles=[(Role.ADMIN, tree.centre)])
+    target = user("dv")
+    root = user("root", is_superuser=True)
+    client.force_login(manager)
+    response = client.post(
+        reverse("admin:auth_user_password_change", args=[target.pk]),
+        {
+            "password1": "Mat-khau-moi-2026",
+            "password2": "Mat-khau-moi-2026",
+            "usable_password": "true",
+        },
+    )
+    assert response.status_code == 302
+    target.refresh_from_db()
+    assert target.check_password("Mat-khau-moi-2026")
+    entry = AuditEntry.objects.get(action="user.password", target_id=str(target.pk))
+    assert entry.actor == manager and "Mat-khau" not in str(entry.after)
+    # not a superuser's password
+    page = client.get(reverse("admin:auth_user_password_change", args=[root.pk]))
+    assert page.status_code == 403

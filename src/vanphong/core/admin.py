@@ -1,9 +1,12 @@
 """Back-office admin, in Vietnamese. Writes go through services so that they are audited;
 the audit trail itself is read-only."""
 
+import contextvars
+
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -132,9 +135,24 @@ class DatedRuleAdmin(ActionAdmin):
         obj.pk = saved.pk
 
 
+# The admin user acting on the password page: Django's view builds the form without the request.
+_acting_user: contextvars.ContextVar = contextvars.ContextVar("acting_admin_user")
+
+
+class AuditedPasswordForm(AdminPasswordChangeForm):
+    def save(self, commit=True):
+        usable = self.cleaned_data.get("set_usable_password", True)
+        return services.set_password(
+            acting_user=_acting_user.get(),
+            user=self.user,
+            password=self.cleaned_data["password1"] if usable else None,
+        )
+
+
 @admin.register(User)
 class UserAdmin(ActionAdmin, DjangoUserAdmin):
     action = Action.USERS_MANAGE
+    change_password_form = AuditedPasswordForm
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
         (_("Party"), {"fields": ("member", "clearance")}),
@@ -142,12 +160,25 @@ class UserAdmin(ActionAdmin, DjangoUserAdmin):
     raw_id_fields = ("member",)
     list_display = ("username", "first_name", "last_name", "clearance", "is_active", "is_staff")
 
+    def has_change_permission(self, request, obj=None):
+        # a superuser's account, password included, is changed by a superuser only
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
     def has_delete_permission(self, request, obj=None):
         # deactivate instead: the history keeps pointing at the people who acted
         return False
 
     def save_model(self, request, obj, form, change):
         services.save_user(acting_user=request.user, user=obj)
+
+    def user_change_password(self, request, id, form_url=""):
+        token = _acting_user.set(request.user)
+        try:
+            return super().user_change_password(request, id, form_url)
+        finally:
+            _acting_user.reset(token)
 
 
 class RoleAssignmentForm(forms.ModelForm):

@@ -71,6 +71,27 @@ def save_user(*, acting_user, user, form_save=None):
 
 
 @transaction.atomic
+def set_password(*, acting_user, user, password: str | None):
+    """Set a user's password (None: no password login at all). The history says it changed,
+    never what it is."""
+    _ensure_may_edit(acting_user, user)
+    before = {"password_usable": user.has_usable_password()}
+    if password is None:
+        user.set_unusable_password()
+    else:
+        user.set_password(password)
+    user.save(update_fields=["password"])
+    audit.record(
+        actor=acting_user,
+        action="user.password",
+        target=user,
+        before=before,
+        after={"password_usable": user.has_usable_password(), "password_changed": True},
+    )
+    return user
+
+
+@transaction.atomic
 def grant_role(*, acting_user, user, organization, role: str) -> RoleAssignment:
     ROLES.validator(role)
     access.ensure_allowed(acting_user, Action.USERS_MANAGE, organization)
