@@ -237,3 +237,22 @@ def test_a_generator_part_runs_alone_when_named(db):
     assert ran == [7]
     assert "7 cuộc họp" in out.getvalue()
     assert "organizations" in [p.key for p in generator.PARTS]
+
+
+def test_a_value_is_registered_once_and_a_clash_is_refused():
+    from vanphong.core.registry import Ordered, Vocabulary
+
+    colours = Vocabulary("colour")
+    colours.register("red", "Đỏ")
+    colours.register("red", "Đỏ")  # an app's ready run twice
+    with pytest.raises(ValueError):
+        colours.register("red", "Đỏ thẫm")
+    assert colours.choices() == [("red", "Đỏ")]
+    assert colours.label("blue") == "blue"  # a value whose app is gone shows as stored
+
+    cards = Ordered("card")
+    first, second = object(), object()
+    cards.register(second, order=2)
+    cards.register(first, order=1)
+    cards.register(first, order=1)
+    assert list(cards) == [first, second]

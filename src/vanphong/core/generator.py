@@ -25,6 +25,6 @@ class GeneratorPart:
 
 
 def register(part: GeneratorPart) -> GeneratorPart:
-    if any(known.key == part.key for known in PARTS):
+    if any(known.key == part.key and known != part for known in PARTS):
         raise ValueError(f"generator part {part.key!r} is registered twice")
     return PARTS.register(part, part.order)

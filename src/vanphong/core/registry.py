@@ -6,7 +6,7 @@ reads the registries. Two shapes cover them all: a `Vocabulary` of stored values
 values a CharField keeps) and an `Ordered` list of providers.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,6 +85,9 @@ class Ordered:
         self._items: list[tuple[int, int, Any]] = []
 
     def register(self, item, order: int = 500):
+        """Add `item`; the same item registered again (an app's `ready` run twice) is kept once."""
+        if any(entry[2] == item for entry in self._items):
+            return item
         self._items.append((order, len(self._items), item))
         self._items.sort(key=lambda entry: entry[:2])
         return item
@@ -97,9 +100,3 @@ class Ordered:
 
     def __len__(self) -> int:
         return len(self._items)
-
-
-def choices_of(vocabulary: Vocabulary) -> Callable[[], list]:
-    """A callable for `forms.ChoiceField(choices=...)`: read when the form is built, after the
-    apps have registered their values."""
-    return vocabulary.choices

@@ -32,7 +32,7 @@ class SearchKind:
 
 
 def register(kind: SearchKind) -> SearchKind:
-    if any(known.key == kind.key for known in KINDS):
+    if any(known.key == kind.key and known != kind for known in KINDS):
         raise ValueError(f"search kind {kind.key!r} is registered twice")
     return KINDS.register(kind, kind.order)
 
