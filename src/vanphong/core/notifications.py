@@ -11,7 +11,7 @@ from vanphong.core.models import Notification
 from vanphong.core.registry import Vocabulary
 
 KINDS = Vocabulary("notification kind")
-SYSTEM = KINDS.register("system", _("System messages")).value
+SYSTEM = KINDS.register("system", _("System messages"), order=900).value  # offered last
 
 
 def notify(users, *, kind: str, title: str, body: str = "", url: str = "") -> list[Notification]:

@@ -68,7 +68,9 @@ class Vocabulary:
         return str(term.label) if term else str(value)
 
     def choices(self) -> list[tuple[str, Any]]:
-        return [(t.value, t.label) for t in self._terms.values()]
+        """(value, label) in the terms' `order` (an extra, 500 if none), then as registered."""
+        terms = sorted(self._terms.values(), key=lambda t: t.extra.get("order", 500))
+        return [(t.value, t.label) for t in terms]
 
     def validator(self, value) -> None:
         if str(value) not in self._terms:
