@@ -256,3 +256,16 @@ def test_a_value_is_registered_once_and_a_clash_is_refused():
     cards.register(first, order=1)
     cards.register(first, order=1)
     assert list(cards) == [first, second]
+
+
+def test_the_admin_lists_show_and_filter_by_the_registered_labels(client, tree, superuser):
+    clerk = user("vt", roles=[(Role.CLERK, tree.province)])
+    notifications.notify([clerk], kind="probation_due", title="Sắp hết dự bị")
+    client.force_login(superuser)
+    roles_page = client.get(reverse("admin:core_roleassignment_changelist"), {"role": "clerk"})
+    assert roles_page.status_code == 200 and "Văn thư" in roles_page.text
+    assert "vt" in roles_page.text
+    notices = client.get(reverse("admin:core_notification_changelist"), {"kind": "probation_due"})
+    assert "Sắp hết dự bị" in notices.text and "Hết thời gian dự bị" in notices.text
+    rules_page = client.get(reverse("admin:core_datedrule_changelist"), {"table": "document_type"})
+    assert rules_page.status_code == 200 and "Thể loại văn bản và chữ viết tắt" in rules_page.text
