@@ -12,6 +12,7 @@ class DocumentsConfig(AppConfig):
         from vanphong.documents import (  # noqa: F401 — signals connects its receivers
             access,
             attention,
+            history,
             nav,
             notices,
             rule_tables,
@@ -20,6 +21,7 @@ class DocumentsConfig(AppConfig):
         )
 
         access.register()
+        history.register()
         notices.register()
         rule_tables.register()
         dashboard.register(attention.cards_for, order=200)

@@ -1,8 +1,8 @@
 """First rows of the documents area's dated rule tables (documents.rule_tables). The core
 migrations 0002, 0004 and 0005 carry a frozen copy of these rows and load it; `load` puts them back
 in a database that was flushed (the demo, tests). Administrators add later versions in the admin.
-Each row names its source regulation; rows marked "chưa đối chiếu" are abbreviations seen in
-practice whose official table was not found."""
+Sources: docs/rules/party-documents.md §1; rows marked "chưa đối chiếu" are abbreviations seen in
+practice whose official table was not found (same place)."""
 
 import datetime
 
@@ -48,8 +48,8 @@ DOCUMENT_TYPES = [
 ]
 
 
-# Documents dated before 399-QĐ/TW (registers reach back years, seed 004 cites 2017–2018) were
-# typed under 66-QĐ/TW (06/02/2017). Its own list was not found: the same names and
+# Documents dated before 399-QĐ/TW (registers reach back years, and 2017–2018 ones are still cited)
+# were typed under 66-QĐ/TW (06/02/2017). Its own list was not found: the same names and
 # abbreviations are dated from then, marked unchecked, so that older records can be entered.
 DOCUMENT_TYPES_66 = datetime.date(2017, 2, 6)
 SOURCE_66 = "66-QĐ/TW (06/02/2017); danh mục lấy theo 399-QĐ/TW, chưa đối chiếu văn bản 66"

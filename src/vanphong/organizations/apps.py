@@ -9,10 +9,11 @@ class OrganizationsConfig(AppConfig):
 
     def ready(self):
         from vanphong.core import dashboard as core_dashboard
-        from vanphong.organizations import access, dashboard, nav, notices, roles
+        from vanphong.organizations import access, dashboard, history_display, nav, notices, roles
 
         roles.register()
         access.register()
+        history_display.register()
         notices.register()
         core_dashboard.register(dashboard.cards_for, order=100)
         nav.register_entries()
