@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vanphong.core import access, audit, notifications, numbering, vntext
+from vanphong.core.lengths import check_lengths
 from vanphong.core.models import Clearance
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import (
@@ -53,6 +54,10 @@ def find_duplicates(organization, *, issuer: str, original_number: str, document
     ).order_by("year", "number")
 
 
+# A receipt time a little ahead of the server's clock is a clock, not a mistake.
+RECEIPT_CLOCK_SKEW = datetime.timedelta(minutes=10)
+
+
 def register_incoming(
     *,
     acting_user,
@@ -70,6 +75,13 @@ def register_incoming(
 ) -> IncomingDocument:
     """Enter a received document with the next number of the organization's register for the year."""
     received_day = timezone.localdate(received_at)
+    if received_at > timezone.now() + RECEIPT_CLOCK_SKEW:
+        raise DocumentError(
+            DocumentError.RECEIVED_FUTURE,
+            when=timezone.localtime(received_at).strftime("%d/%m/%Y %H:%M"),
+        )
+    if not any(ch.isdigit() for ch in original_number or ""):
+        raise DocumentError(DocumentError.NUMBER_WITHOUT_DIGITS)
     if document_date > timezone.localdate():
         raise DocumentError(DocumentError.FUTURE_DATE)
     if document_date > received_day:
@@ -94,6 +106,7 @@ def register_incoming(
         confidentiality=confidentiality,
         registered_by=acting_user,
     )
+    check_lengths(document)  # before the number is taken, which every other clerk waits for
     # From the number to the commit every other clerk of this register waits: the number is
     # taken by the INSERT itself, the audit entry is all that follows (core.numbering).
     with transaction.atomic():
