@@ -19,9 +19,14 @@ import re
 from django.db import connection
 from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from vanphong.core import vntext
+from vanphong.core import access, vntext
+from vanphong.core import search as core_search
+from vanphong.core.search import SearchHit
+from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import URGENCY_MARKS, IncomingDocument, Issuer
 from vanphong.documents.symbols import strip_number_prefix
 from vanphong.documents.types import type_choices
@@ -152,3 +157,26 @@ def first_matching(documents: QuerySet, q: str) -> QuerySet:
     for condition in conditions(q):
         ids.update(ordered.filter(condition).values_list("pk", flat=True)[: SEARCH_COUNT_CAP + 1])
     return documents.filter(pk__in=ids)
+
+
+def find_incoming(user, q: str, limit: int) -> list:
+    """The incoming documents kind of the search across areas (core.search): the first `limit`
+    matches the user may see, in the register's order."""
+    visible = access.visible(user, IncomingDocument.objects.all(), DocumentAction.VIEW)
+    found = first_matching(visible, q).order_by(*LIST_ORDER)[:limit]
+    return [
+        SearchHit(
+            title=f"{doc.number}/{doc.year} · {doc.original_number}",
+            url=reverse("documents:incoming_detail", args=[doc.pk]),
+            detail=f"{doc.issuer} — {doc.summary}",
+        )
+        for doc in found
+    ]
+
+
+def register_kinds() -> None:
+    core_search.register(
+        core_search.SearchKind(
+            "incoming", _("Incoming documents"), DocumentAction.VIEW, find_incoming, order=200
+        )
+    )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from vanphong.core import access, audit, notifications, numbering, vntext
 from vanphong.core.lengths import check_lengths
-from vanphong.core.models import Clearance, Notification
+from vanphong.core.models import Clearance
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import (
     Assignment,
@@ -18,6 +18,7 @@ from vanphong.documents.models import (
     Issuer,
     ProgressNote,
 )
+from vanphong.documents.notices import NoticeKind
 from vanphong.documents.services.errors import DocumentError
 from vanphong.documents.symbols import strip_number_prefix
 from vanphong.documents.types import type_rule
@@ -220,7 +221,7 @@ def assign(
         )
         notifications.notify(
             [user for user, _role in people],
-            kind=Notification.Kind.DOCUMENT_WORK,
+            kind=NoticeKind.DOCUMENT_WORK,
             title=notice_title(document, _("New assignment: %(document)s")),
             url=document_url(document),
         )
@@ -247,7 +248,7 @@ def record_direction(*, acting_user, document: IncomingDocument, direction: str)
         handlers = [a.user for a in document.assignments.select_related("user")]
         notifications.notify(
             handlers,
-            kind=Notification.Kind.DOCUMENT_WORK,
+            kind=NoticeKind.DOCUMENT_WORK,
             title=notice_title(document, _("Leader's direction on %(document)s")),
             url=document_url(document),
         )
