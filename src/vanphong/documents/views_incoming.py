@@ -79,7 +79,10 @@ def incoming_register(request):
     access.require(request.user, DocumentAction.REGISTER)
     organizations = organizations_for(request.user, DocumentAction.REGISTER)
     form = forms.IncomingForm(
-        request.POST or None, request.FILES or None, organizations=organizations
+        request.POST or None,
+        request.FILES or None,
+        organizations=organizations,
+        user=request.user,
     )
     duplicates = []
     if request.method == "POST" and form.is_valid():

@@ -17,6 +17,7 @@ from vanphong.documents.models import (
     Issuer,
     ProgressNote,
 )
+from vanphong.documents.services.clearance import require_clearance
 from vanphong.documents.services.errors import DocumentError
 from vanphong.documents.symbols import strip_number_prefix
 from vanphong.documents.types import type_rule
@@ -68,6 +69,7 @@ def register_incoming(
     confidentiality: int = Clearance.NONE,
 ) -> IncomingDocument:
     """Enter a received document with the next number of the organization's register for the year."""
+    require_clearance(acting_user, confidentiality)
     received_day = timezone.localdate(received_at)
     if document_date > timezone.localdate():
         raise DocumentError(DocumentError.FUTURE_DATE)
