@@ -155,8 +155,17 @@ MIDDLEWARE.insert(
 _after_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
 MIDDLEWARE[_after_auth:_after_auth] = [
     "django_otp.middleware.OTPMiddleware",
+    "vanphong.core.middleware.SecondFactorMiddleware",
     "vanphong.core.middleware.FriendlyErrorsMiddleware",
 ]
+# One throttle and one lock for every way in (core.login_throttle).
+AUTHENTICATION_BACKENDS = ["vanphong.core.login_throttle.ThrottledModelBackend"]
+# Two-step verification (TOTP) for superusers and these roles; on by default in production.
+SECOND_FACTOR_REQUIRED = env_bool("VANPHONG_SECOND_FACTOR_REQUIRED", not DEBUG)
+SECOND_FACTOR_ROLES = env_list(
+    "VANPHONG_SECOND_FACTOR_ROLES", ["admin", "leader", "cell_secretary"]
+)
+OTP_TOTP_ISSUER = "VanPhong"
 # --- end of the security block ---------------------------------------------------------------
 
 API_TOKEN_DAYS = env_int("VANPHONG_API_TOKEN_DAYS", 30)

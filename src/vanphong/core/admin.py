@@ -6,11 +6,13 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from vanphong.core import audit, rules, services
+from vanphong.core.admin_login import admin_login
 from vanphong.core.models import AuditEntry, DatedRule, Notification, RoleAssignment, User
 
 admin.site.site_header = _("VanPhong administration")
 admin.site.site_title = _("VanPhong administration")
 admin.site.index_title = _("Back-office data")
+admin.site.login = admin_login
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -4,6 +4,8 @@
   (lists, search, dashboards, details, downloads, exports, API answers) may carry a classified
   record or a member's personal data; one rule for all is the one that cannot miss a new view.
   Static files are answered by WhiteNoise before this middleware and stay cacheable.
+- `SecondFactorMiddleware`: a signed-in user who must use two-step verification
+  (core.second_factor) reaches no page but that one until the session has given its code.
 - `FriendlyErrorsMiddleware`: with DEBUG on (bin/run) refusals and errors still show the
   Vietnamese 403/404/500 pages, never Django's technical page with the URL list; the traceback
   of a 500 goes to the log.
@@ -14,9 +16,13 @@ import logging
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
+
+from vanphong.core import second_factor
 
 log = logging.getLogger("django.request")
 API_PREFIX = "/api/"
@@ -30,6 +36,27 @@ class NoStoreMiddleware:
         response = self.get_response(request)
         add_never_cache_headers(response)
         return response
+
+
+class SecondFactorMiddleware:
+    """After django_otp's OTPMiddleware, which tells whether the session is verified. The API
+    is outside: its token login asks for the code itself (core.api)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and not request.path.startswith(API_PREFIX)
+            and not user.is_verified()
+            and request.path not in (reverse("core:second_factor"), reverse("core:logout"))
+            and second_factor.needs(user)
+        ):
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('core:second_factor')}?{query}")
+        return self.get_response(request)
 
 
 class FriendlyErrorsMiddleware:
