@@ -11,8 +11,6 @@ def _fast_and_quiet(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Tests write rule rows directly and roll them back: no rule table kept between reads.
     settings.RULES_CACHE_SECONDS = 0
-    # The test client and the browser tests speak plain HTTP to the test server.
-    settings.SECURE_SSL_REDIRECT = False
     # Users log in with a password; the second-factor tests turn the requirement on.
     settings.SECOND_FACTOR_REQUIRED = False
     mail.outbox = []

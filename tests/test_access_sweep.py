@@ -5,7 +5,8 @@
   Django's technical page;
 - a classified record's summary never reaches a reader below its clearance: not in a list, a
   search, a count, a page, an export or a file (XLSX, PDF, DOCX read back as text);
-- a write that is refused changes nothing.
+- a write that is refused changes nothing;
+- no answer may be kept by a browser or a proxy (Cache-Control: no-store).
 
 Each area lists its addresses in `tests/<app>/access_samples.py`; a URL pattern no area lists
 fails `test_every_address_is_swept`, so a new page is swept from the day it exists."""
@@ -114,6 +115,8 @@ def test_each_role_is_answered_or_refused_in_vietnamese_and_sees_no_secret_above
         if status not in ANSWERS or (sample.post_only and status not in (405, 302, 404)):
             problems.append((url, "GET", status))
             continue
+        if "no-store" not in response.get("Cache-Control", ""):
+            problems.append((url, "cacheable", response.get("Cache-Control")))
         text = text_of(response) if status in (200, 403, 404) else ""
         if status in (403, 404) and (
             not any(page in text for page in REFUSAL_PAGES) or "URLconf" in text
