@@ -54,8 +54,9 @@ def test_pages_carry_a_strict_content_security_policy(client, tree):
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
 
 
-def test_templates_have_no_inline_script_or_handler():
-    """What the policy forbids is not written: no inline <script> body, no on* attribute."""
+def test_templates_have_no_inline_script_handler_or_style():
+    """What the policy forbids is not written: no inline <script> body, no on* attribute, no
+    style attribute or element (the browser test checks the pages themselves)."""
     offenders = []
     for template in (ROOT / "src" / "vanphong").rglob("*.html"):
         text = template.read_text()
@@ -64,6 +65,8 @@ def test_templates_have_no_inline_script_or_handler():
                 offenders.append(f"{template}: inline script")
         if re.search(r"\son[a-z]+=\"", text) or "hx-on" in text:
             offenders.append(f"{template}: event handler attribute")
+        if re.search(r"\sstyle=[\"']", text) or "<style" in text:
+            offenders.append(f"{template}: inline style")
     assert not offenders
 
 
