@@ -9,7 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.factories import user
 from tests.pending_po import security_translations  # noqa: F401
-from vanphong.core.models import LoginFailure, Role
+from vanphong.core.models import AuditEntry, LoginFailure, Role
 
 pytestmark = pytest.mark.django_db
 
@@ -127,4 +127,5 @@ def test_required_roles_must_set_it_up_before_any_page(client, settings, tree):
     confirmed = client.post(dashboard.url, {"otp_token": _code(device)})
     device.refresh_from_db()
     assert confirmed.status_code == 302 and device.confirmed
+    assert AuditEntry.objects.filter(action="second_factor.enable", actor=leader).exists()
     assert client.get(reverse("core:dashboard")).status_code == 200

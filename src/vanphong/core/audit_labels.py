@@ -60,6 +60,7 @@ ACTION_LABELS = {
     "role.revoke": _("Role revoked"),
     "rule.set": _("Rule version added"),
     "api_token.issue": _("API token issued"),
+    "second_factor.enable": _("Two-step verification turned on"),
 }
 
 

@@ -5,9 +5,11 @@ A user "needs" a second factor when SECOND_FACTOR_REQUIRED is on and they are a 
 hold one of SECOND_FACTOR_ROLES; a user "has" one once a TOTP device is confirmed."""
 
 from django.conf import settings
+from django.db import transaction
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from vanphong.core import audit
 from vanphong.core.models import RoleAssignment
 
 
@@ -37,3 +39,13 @@ def pending_device(user) -> TOTPDevice:
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="VanPhong", confirmed=False)
     return device
+
+
+def confirm(user, device: TOTPDevice) -> None:
+    """The first right code turns the device on; the audit trail keeps when (not the secret)."""
+    with transaction.atomic():
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        audit.record(
+            actor=user, action="second_factor.enable", target=user, after={"method": "TOTP"}
+        )

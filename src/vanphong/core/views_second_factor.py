@@ -40,8 +40,7 @@ def second_factor_page(request):
             accepted = second_factor.check(user, token)
         if accepted is not None:
             if setting_up:
-                accepted.confirmed = True
-                accepted.save(update_fields=["confirmed"])
+                second_factor.confirm(user, accepted)
             otp_login(request, accepted)
             login_throttle.clear_failures(user.username)
             messages.success(request, _("Two-step verification confirmed."))
