@@ -109,10 +109,64 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Idle sessions expire; active ones slide forward, saved at most once a minute (core.sessions).
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
+# --- Security: HTTPS, headers, second factor (docs/configuration.md, "Security") -------------
 SESSION_COOKIE_SECURE = env_bool("VANPHONG_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# HTTPS only, on by default in production; a plain-HTTP intranet turns them off explicitly.
+SECURE_SSL_REDIRECT = env_bool("VANPHONG_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("VANPHONG_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("VANPHONG_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("VANPHONG_HSTS_PRELOAD", False)
+# An office's intranet host is on no browser's public preload list: the flag is the operator's
+# choice, not a check's.
+SILENCED_SYSTEM_CHECKS += ["security.W021"]
+# The TLS proxy in front says the request came over HTTPS (it must set X-Forwarded-Proto).
+if env_bool("VANPHONG_BEHIND_TLS_PROXY", not DEBUG):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REFERRER_POLICY = "same-origin"
+# Only the application's own scripts, styles, images and fonts: it has no inline script, and
+# htmx's inserted indicator style is turned off (base.html); Bootstrap's icons are data: SVGs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+INSTALLED_APPS += ["csp", "django_otp", "django_otp.plugins.otp_totp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "vanphong.core.middleware.NoStoreMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("vanphong.core.sessions.SlidingSessionMiddleware"),
+    "csp.middleware.CSPMiddleware",
+)
+_after_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
+MIDDLEWARE[_after_auth:_after_auth] = [
+    "django_otp.middleware.OTPMiddleware",
+    "vanphong.core.middleware.SecondFactorMiddleware",
+    "vanphong.core.middleware.FriendlyErrorsMiddleware",
+]
+# One throttle and one lock for every way in (core.login_throttle).
+AUTHENTICATION_BACKENDS = ["vanphong.core.login_throttle.ThrottledModelBackend"]
+# Two-step verification (TOTP) for superusers and these roles; on by default in production.
+SECOND_FACTOR_REQUIRED = env_bool("VANPHONG_SECOND_FACTOR_REQUIRED", not DEBUG)
+SECOND_FACTOR_ROLES = env_list(
+    "VANPHONG_SECOND_FACTOR_ROLES", ["admin", "leader", "cell_secretary"]
+)
+OTP_TOTP_ISSUER = "VanPhong"
+# --- end of the security block ---------------------------------------------------------------
 
 API_TOKEN_DAYS = env_int("VANPHONG_API_TOKEN_DAYS", 30)
 

@@ -30,6 +30,14 @@ class Office:
             "bt", roles=[(Role.LEADER, p)], first_name="Hùng", last_name="Trần Quốc", clearance=3
         )
         self.sibling_clerk = factories.user("vt_xa", roles=[(Role.CLERK, tree.commune_b)])
+        # Classified records are entered by people cleared for them (nobody may create one
+        # above their own clearance); the clerk and specialist above stay uncleared readers.
+        self.cleared_clerk = factories.user(
+            "vt_tuyet_mat", roles=[(Role.CLERK, p)], clearance=3, last_name="Văn thư cơ yếu"
+        )
+        self.cleared_specialist = factories.user(
+            "cv_tuyet_mat", roles=[(Role.SPECIALIST, p)], clearance=3, last_name="Chuyên viên"
+        )
 
     def register(self, **overrides):
         values = {
@@ -45,6 +53,8 @@ class Office:
             "pages": 6,
         }
         values.update(overrides)
+        if values.get("confidentiality") and "acting_user" not in overrides:
+            values["acting_user"] = self.cleared_clerk
         return incoming.register_incoming(**values)
 
     def draft(self, **overrides):
@@ -62,14 +72,16 @@ class Office:
             "recipients": "Các đảng ủy trực thuộc\nLưu Văn phòng Tỉnh ủy",
         }
         values.update(overrides)
+        if values.get("confidentiality") and "acting_user" not in overrides:
+            values["acting_user"] = self.cleared_specialist
         return outgoing.create_draft(**values)
 
     def signed(self, **overrides):
         document = self.draft(**overrides)
-        outgoing.send_to_appraisal(acting_user=self.specialist, document=document)
+        outgoing.send_to_appraisal(acting_user=document.drafted_by, document=document)
         outgoing.appraise(acting_user=self.head, document=document, verdict="agree")
         outgoing.submit_for_signature(
-            acting_user=self.specialist, document=document, signer=self.leader
+            acting_user=document.drafted_by, document=document, signer=self.leader
         )
         outgoing.sign(acting_user=self.leader, document=document)
         document.refresh_from_db()

@@ -130,8 +130,13 @@ def test_the_file_is_left_at_the_start_for_the_next_reader():
 def test_a_large_file_on_disk_is_read_in_chunks(settings, tmp_path):
     # Files above FILE_UPLOAD_MAX_MEMORY_SIZE arrive as TemporaryUploadedFile.
     settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path)
-    content = pdf_bytes(pages=3)
-    content = content[: content.rindex(b"%%EOF")] + b"%" + b"x" * 300_000 + b"\n%%EOF\n"
+    out = io.BytesIO()
+    sheet = canvas.Canvas(out, pageCompression=0)  # a real PDF of some 300 kB
+    for line in range(6000):
+        sheet.drawString(72, 72 + line % 600, f"Dòng {line} của hồ sơ")
+    sheet.save()
+    content = out.getvalue()
+    assert len(content) > 2_621_440 // 10
     f = TemporaryUploadedFile("Hồ sơ.pdf", "application/pdf", len(content), None)
     f.write(content)
     f.seek(0)
@@ -203,6 +208,29 @@ def test_a_damaged_docx_is_refused():
     middle = len(content) // 2
     content[middle : middle + 200] = b"\x00" * 200
     assert refused(upload("hỏng.docx", bytes(content))).code == "damaged"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"%PDF-1.7\n%%EOF\n", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF"],
+    ids=["stub", "no-pages"],
+)
+def test_a_pdf_stub_without_readable_pages_is_refused_in_vietnamese(content, settings):
+    """A header and an end marker are not a PDF: refused at upload, before any reader's
+    watermarked copy could fail on it."""
+    error = refused(upload("mật.pdf", content))
+    assert error.code == "pdf_unreadable"
+    assert "mật.pdf" in error.message
+
+
+def test_a_password_protected_pdf_is_refused():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes())))
+    writer.encrypt("mat-khau")
+    out = io.BytesIO()
+    writer.write(out)
+    assert refused(upload("có mật khẩu.pdf", out.getvalue())).code == "pdf_encrypted"
 
 
 def test_a_truncated_pdf_is_refused():

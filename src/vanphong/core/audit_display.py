@@ -168,5 +168,6 @@ CORE_LABELS = {
     "role.grant": gettext_lazy("Role granted"),
     "role.revoke": gettext_lazy("Role revoked"),
     "rule.set": gettext_lazy("Rule version added"),
+    "second_factor.enable": gettext_lazy("Two-step verification turned on"),
 }
 register_labels(CORE_LABELS)

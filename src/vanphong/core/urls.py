@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from vanphong.core import views
+from vanphong.core import views, views_second_factor
 
 app_name = "core"
 urlpatterns = [
@@ -18,6 +18,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_done",
     ),
+    path("xac-thuc-hai-buoc/", views_second_factor.second_factor_page, name="second_factor"),
     path("thong-bao/", views.inbox, name="inbox"),
     path("thong-bao/da-doc/", views.mark_all_read, name="mark_all_read"),
     path("thong-bao/email/", views.email_preferences, name="email_preferences"),

@@ -16,6 +16,8 @@ from vanphong.documents.models import (
     Urgency,
     Verdict,
 )
+from vanphong.documents.services.clearance import require_clearance
+from vanphong.documents.services.errors import DocumentError
 from vanphong.documents.types import type_choices
 
 
@@ -24,7 +26,25 @@ class OrganizationChoiceField(forms.ModelChoiceField):
         return "— " * max(obj.depth - 1, 0) + obj.name
 
 
-class IncomingForm(StyledForm):
+class ClearanceCheckedForm(StyledForm):
+    """A form with a confidentiality field: refused above the user's own clearance, with the
+    message the services give, next to the field."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_confidentiality(self):
+        level = self.cleaned_data["confidentiality"]
+        if self.user is not None:
+            try:
+                require_clearance(self.user, level)
+            except DocumentError as exc:
+                raise forms.ValidationError(exc.message, code=exc.code) from exc
+        return level
+
+
+class IncomingForm(ClearanceCheckedForm):
     organization = OrganizationChoiceField(queryset=None, label=_("Register of"))
     received_at = datetime_field(_("Received at"))
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
@@ -99,7 +119,7 @@ class UploadForm(StyledForm):
     file = forms.FileField(label=_("File"))
 
 
-class OutgoingForm(StyledForm):
+class OutgoingForm(ClearanceCheckedForm):
     organization = OrganizationChoiceField(queryset=None, label=_("Issuing organization"))
     doc_type = forms.ChoiceField(label=_("Document type"))
     summary = forms.CharField(

@@ -56,6 +56,20 @@ class UploadError(ServiceError):
         "damaged",
         _("The file “%(name)s” is damaged or unsafe to open and was not accepted."),
     )
+    PDF_UNREADABLE = (
+        "pdf_unreadable",
+        _(
+            "The PDF file “%(name)s” cannot be read (no readable page): it is damaged or not"
+            " a real PDF. Save or scan it again and upload the new file."
+        ),
+    )
+    PDF_ENCRYPTED = (
+        "pdf_encrypted",
+        _(
+            "The PDF file “%(name)s” is protected by a password: remove the password (or print"
+            " it to a new PDF) and upload it again."
+        ),
+    )
 
 
 class FileKind(models.TextChoices):
@@ -250,12 +264,39 @@ def _is_docx(f, size: int, name: str) -> bool:
     return True
 
 
+def _check_pdf(f, name: str) -> None:
+    """A PDF whose pages can be read, without a password: what readers open, and what the
+    watermark of a classified document's copy is drawn on, must work later as it does now."""
+    from pypdf import PdfReader
+
+    f.seek(0)
+    try:
+        reader = PdfReader(f)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UploadError(UploadError.PDF_ENCRYPTED, name=name)
+        pages = reader.pages
+        if len(pages) == 0:
+            raise UploadError(UploadError.PDF_UNREADABLE, name=name)
+        for page in pages:
+            page.mediabox  # noqa: B018 - reading each page's box fails on a broken page tree
+    except UploadError:
+        raise
+    except Exception:
+        # pypdf reports damage through many exception types (PdfReadError, KeyError,
+        # zlib.error, RecursionError…): all of them mean the file cannot be read.
+        raise UploadError(UploadError.PDF_UNREADABLE, name=name) from None
+    finally:
+        f.seek(0)
+
+
 def _detect(f, size: int, head: bytes, tail: bytes, name: str) -> FileKind | None:
     if head.startswith(_ZIP_MAGIC):
         return FileKind.DOCX if _is_docx(f, size, name) else None
     kind = next((kind for magic, kind in _SIGNATURES if head.startswith(magic)), None)
-    if kind == FileKind.PDF and b"%%EOF" not in tail:
-        raise UploadError(UploadError.DAMAGED, name=name)  # cut short in transfer
+    if kind == FileKind.PDF:
+        if b"%%EOF" not in tail:
+            raise UploadError(UploadError.DAMAGED, name=name)  # cut short in transfer
+        _check_pdf(f, name)
     return kind
 
 

@@ -80,7 +80,10 @@ def incoming_register(request):
     access.require(request.user, DocumentAction.REGISTER)
     organizations = organizations_for(request.user, DocumentAction.REGISTER)
     form = forms.IncomingForm(
-        request.POST or None, request.FILES or None, organizations=organizations
+        request.POST or None,
+        request.FILES or None,
+        organizations=organizations,
+        user=request.user,
     )
     duplicates = []
     if request.method == "POST" and form.is_valid():
@@ -317,6 +320,10 @@ def file_download(request, pk):
         raise Http404 from None
     except PermissionDenied:
         raise Http404 from None
+    except ServiceError as exc:  # a stored PDF the reader's watermark cannot be drawn on
+        messages.error(request, str(exc))
+        kind = "incoming" if row.incoming_id else "outgoing"
+        return redirect(f"documents:{kind}_detail", pk=document.pk)
     response = HttpResponse(data, content_type=row.content_type)
     disposition = "inline" if row.kind == "pdf" else "attachment"
     from django.utils.http import content_disposition_header

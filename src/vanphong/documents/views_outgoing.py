@@ -98,7 +98,9 @@ def outgoing_create(request):
             recipients=reply_to.issuer,
             confidentiality=reply_to.confidentiality,
         )
-    form = forms.OutgoingForm(request.POST or None, organizations=organizations, initial=initial)
+    form = forms.OutgoingForm(
+        request.POST or None, organizations=organizations, initial=initial, user=request.user
+    )
     if request.method == "GET":
         form.fields["doc_type"].help_text = _(
             "Choosing another type starts the text again from that type's template."
@@ -156,7 +158,9 @@ def outgoing_edit(request, pk):
     )
     initial = {name: getattr(document, name) for name in outgoing.DRAFT_FIELDS}
     initial["organization"] = document.organization
-    form = forms.OutgoingForm(request.POST or None, organizations=organizations, initial=initial)
+    form = forms.OutgoingForm(
+        request.POST or None, organizations=organizations, initial=initial, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         note = data.pop("note", "")

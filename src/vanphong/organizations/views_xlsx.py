@@ -132,8 +132,11 @@ def _xlsx_response(file, name: str) -> FileResponse:
 @login_required
 @require_GET
 def member_export(request):
-    """The member list with the list page's filters, limited to what the user may export."""
+    """The member list with the list page's filters, limited to what the user may export; an
+    organization outside that scope answers 404, as the organization export does."""
     access.require(request.user, OrgAction.MEMBER_EXPORT)
+    if request.GET.get("to_chuc"):
+        access.get_organization_for(request.user, request.GET["to_chuc"], OrgAction.MEMBER_EXPORT)
     members = access.visible(request.user, Member.objects.all(), OrgAction.MEMBER_EXPORT)
     members = filter_members(members, request.GET, today())
     return _xlsx_response(export_members(members), "dang-vien")

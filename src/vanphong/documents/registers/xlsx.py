@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from vanphong.core.spreadsheet import as_text
 from vanphong.documents.registers.model import Register, local
 
 DATE_FORMAT = "dd/mm/yyyy"
@@ -37,7 +38,7 @@ def write(register: Register) -> bytes:
         (2, register.organization, Font(name="Times New Roman", size=12, bold=True)),
         (3, register.subtitle, Font(name="Times New Roman", size=12, italic=True)),
     ):
-        sheet.cell(row=row, column=1, value=text).font = font
+        as_text(sheet.cell(row=row, column=1, value=text)).font = font
         sheet.merge_cells(f"A{row}:{last}{row}")
         sheet.cell(row=row, column=1).alignment = Alignment(horizontal="center")
     for index, column in enumerate(register.columns, start=1):
@@ -51,7 +52,7 @@ def write(register: Register) -> bytes:
     for offset, row in enumerate(register.rows, start=1):
         for index, (column, raw) in enumerate(zip(register.columns, row.cells, strict=True), 1):
             value, number_format = _cell_value(raw)
-            cell = sheet.cell(row=HEADER_ROW + offset, column=index, value=value)
+            cell = as_text(sheet.cell(row=HEADER_ROW + offset, column=index, value=value))
             cell.font = body_font
             cell.border = _BORDER
             cell.alignment = Alignment(vertical="top", wrap_text=column.wrap)

@@ -61,3 +61,10 @@ class DocumentError(ServiceError):
         _("The organization has no signing certificate: an administrator must add one."),
     )
     ISSUE_DATE = "issue_date", _("The issue date cannot be before the signature.")
+    ABOVE_CLEARANCE = (
+        "above_clearance",
+        _(
+            "Your clearance does not reach %(level)s: you cannot give a document a"
+            " confidentiality above your own."
+        ),
+    )

@@ -19,6 +19,7 @@ from vanphong.documents.models import (
     ProgressNote,
 )
 from vanphong.documents.notices import NoticeKind
+from vanphong.documents.services.clearance import require_clearance
 from vanphong.documents.services.errors import DocumentError
 from vanphong.documents.symbols import strip_number_prefix
 from vanphong.documents.types import type_rule
@@ -74,6 +75,7 @@ def register_incoming(
     confidentiality: int = Clearance.NONE,
 ) -> IncomingDocument:
     """Enter a received document with the next number of the organization's register for the year."""
+    require_clearance(acting_user, confidentiality)
     received_day = timezone.localdate(received_at)
     if received_at > timezone.now() + RECEIPT_CLOCK_SKEW:
         raise DocumentError(

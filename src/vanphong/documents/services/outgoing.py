@@ -26,6 +26,7 @@ from vanphong.documents.models import (
     Verdict,
 )
 from vanphong.documents.notices import NoticeKind
+from vanphong.documents.services.clearance import require_clearance
 from vanphong.documents.services.errors import DocumentError
 from vanphong.documents.services.incoming import close_by_reply, document_url, snap
 from vanphong.documents.symbols import format_symbol
@@ -61,6 +62,7 @@ def create_draft(
     in_reply_to=None,
     congress: Congress | None = None,
 ) -> OutgoingDocument:
+    require_clearance(acting_user, confidentiality)
     if not summary.strip():
         raise DocumentError(DocumentError.EMPTY_SUMMARY)
     type_rule(doc_type, timezone.localdate())
@@ -128,6 +130,8 @@ def update_draft(*, acting_user, document: OutgoingDocument, note: str = "", **c
     unknown = set(changes) - set(DRAFT_FIELDS)
     if unknown:
         raise TypeError(f"not draft fields: {sorted(unknown)}")
+    if "confidentiality" in changes:
+        require_clearance(acting_user, changes["confidentiality"])
     if "summary" in changes and not str(changes["summary"]).strip():
         raise DocumentError(DocumentError.EMPTY_SUMMARY)
     if "doc_type" in changes:

@@ -10,6 +10,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from vanphong.core.spreadsheet import text_cell
 from vanphong.organizations.models import Organization
 from vanphong.organizations.xlsx.columns import (
     MEMBER_COLUMNS,
@@ -34,7 +35,7 @@ def _sheet(workbook: Workbook, title, headers: list[str], widths: list[int]):
     sheet.freeze_panes = "A2"
     row = []
     for header in headers:
-        cell = WriteOnlyCell(sheet, value=header)
+        cell = text_cell(sheet, str(header))
         cell.font, cell.fill = _FONT, _FILL
         row.append(cell)
     sheet.append(row)
@@ -53,8 +54,8 @@ def _converter(sheet, column: Column):
         return as_date
     if column.choices:
         labels = dict(zip(column.choices.values, column.choice_labels(), strict=True))
-        return lambda value: labels.get(value, value)
-    return lambda value: value
+        return lambda value: text_cell(sheet, labels.get(value, value))
+    return lambda value: text_cell(sheet, value)
 
 
 def _save(workbook: Workbook):
@@ -103,10 +104,10 @@ def export_organizations(queryset: QuerySet):
         sheet.append(
             [
                 pk,
-                name,
-                code,
+                text_cell(sheet, name),
+                text_cell(sheet, code),
                 converters["kind"](kind),
-                names.get(parent_path, ""),
+                text_cell(sheet, names.get(parent_path, "")),
                 converters["established_on"](established_on),
             ]
         )

@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from vanphong.core.spreadsheet import row_as_text
 from vanphong.organizations.xlsx.columns import (
     CELLS_SHEET,
     INSTRUCTIONS_SHEET,
@@ -114,6 +115,7 @@ def _cells_sheet(sheet, cells) -> str | None:
     count = 0
     for org, parent_name in cells:
         sheet.append([org.pk, org.name, parent_name])
+        row_as_text(sheet[sheet.max_row])
         count += 1
     sheet.freeze_panes = "A2"
     if not count:

@@ -146,7 +146,7 @@ class Command(BaseCommand):
         users = [
             ("chanhvanphong", "Nguyễn Văn", "Thành", Role.OFFICE_HEAD, province, None, 2),
             ("chuyenvien", "Trần Thị", "Mai", Role.SPECIALIST, province, None, 1),
-            ("vanthu", "Lê Thị", "Hạnh", Role.CLERK, province, None, 1),
+            ("vanthu", "Lê Thị", "Hạnh", Role.CLERK, province, None, 2),
             ("luutru", "Phạm Văn", "Long", Role.ARCHIVIST, province, None, 1),
             ("ketoan", "Hoàng Thị", "Nga", Role.ACCOUNTANT, province, None, 0),
             ("bithu", "Đỗ Quang", "Vinh", Role.LEADER, province, None, 3),
