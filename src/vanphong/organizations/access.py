@@ -19,19 +19,23 @@ class OrgAction(StrEnum):
     MEMBER_PROCEDURE = "member.procedure"
     MEMBER_IMPORT = "member.import"
     MEMBER_EXPORT = "member.export"
+    MEMBER_NOTICE = "member.notice"  # told of the members' procedures (admission, transfer in)
 
 
 _READ = {OrgAction.ORG_VIEW, OrgAction.MEMBER_VIEW, OrgAction.MEMBER_EXPORT}
 _MEMBER_WORK = {OrgAction.MEMBER_CHANGE, OrgAction.MEMBER_PROCEDURE, OrgAction.MEMBER_IMPORT}
 
+# The staff who look after an organization's members: the office's and the cell's secretary.
+_STAFF = {OrgAction.MEMBER_NOTICE}
+
 GRANTS = {
-    Role.OFFICE_HEAD: _READ | _MEMBER_WORK | {OrgAction.ORG_CHANGE},
-    Role.SPECIALIST: _READ | _MEMBER_WORK,
+    Role.OFFICE_HEAD: _READ | _MEMBER_WORK | _STAFF | {OrgAction.ORG_CHANGE},
+    Role.SPECIALIST: _READ | _MEMBER_WORK | _STAFF,
     Role.CLERK: {OrgAction.ORG_VIEW, OrgAction.MEMBER_VIEW},
     Role.ARCHIVIST: {OrgAction.ORG_VIEW},
     Role.ACCOUNTANT: _READ,
     Role.LEADER: _READ,
-    Role.CELL_SECRETARY: _READ,
+    Role.CELL_SECRETARY: _READ | _STAFF,
     Role.MEMBER: {OrgAction.ORG_VIEW},
 }
 

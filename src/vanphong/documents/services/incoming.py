@@ -12,11 +12,13 @@ from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import (
     Assignment,
     AssignmentRole,
+    FileRole,
     IncomingDocument,
     IncomingStatus,
     Issuer,
     ProgressNote,
 )
+from vanphong.documents.services import files
 from vanphong.documents.services.errors import DocumentError
 from vanphong.documents.symbols import strip_number_prefix
 from vanphong.documents.types import type_rule
@@ -106,6 +108,20 @@ def register_incoming(
             target=document,
             after=snap(document),
         )
+    return document
+
+
+def register_with_scan(*, acting_user, scan=None, **fields) -> IncomingDocument:
+    """Register a received document together with its scan: the file is checked first (a refused
+    file takes no number), then the document and the file are saved in one transaction, both or
+    neither."""
+    from vanphong.documents.uploads import FileKind, check_upload
+
+    checked = check_upload(scan, allowed=set(FileKind)) if scan else None
+    with transaction.atomic():
+        document = register_incoming(acting_user=acting_user, **fields)
+        if scan:
+            files.store_checked_upload(acting_user, document, scan, checked, FileRole.SCAN)
     return document
 
 
