@@ -1,4 +1,4 @@
-"""The demo documents (issue 3 §7): a year of registers made through the services."""
+"""The demo documents: a year of registers made through the services."""
 
 import datetime
 import io

@@ -1,4 +1,4 @@
-"""The party's document layout as DOCX (domain.md §1 "Layout and typography", tests D1/D4).
+"""The party's document layout as DOCX (docs/rules/party-documents.md §2 and §4).
 
 Every test renders a layout, opens the DOCX back with python-docx and checks what is printed and
 how: text, capitals, size, bold/italic, font in all four script slots, alignment, page set-up.
@@ -15,8 +15,8 @@ from docx.oxml.ns import qn
 
 from vanphong.documents.layout import LayoutError, PartyDocumentLayout, render_docx
 
-# Body text adapted from a Đảng ủy Khối report on the work of the party committees' offices
-# (shared/seeds/004): realistic length, diacritics and punctuation.
+# Body text adapted from a Đảng ủy Khối report on the work of the party committees' offices:
+# realistic length, diacritics and punctuation.
 BODY = [
     "Năm 2025, Văn phòng Thành ủy và văn phòng các đảng ủy trực thuộc đã bám sát quy chế, "
     "chương trình làm việc của các cấp ủy đảng, đoàn kết, sáng tạo, khắc phục khó khăn, tích "

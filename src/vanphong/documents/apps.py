@@ -8,6 +8,7 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
-        from vanphong.documents import access, signals  # noqa: F401 — signals connects receivers
+        from vanphong.documents import access, history, signals  # noqa: F401 — signals connects receivers
 
         access.register()
+        history.register()

@@ -1,4 +1,4 @@
-"""A year of demo documents (issue 3 §7), made THROUGH the services so that register numbers,
+"""A year of demo documents, made THROUGH the services so that register numbers,
 audit entries, assignments, versions, dispatches and the seal-use log are the real ones.
 
     load_documents(stdout)   # called at the end of `manage.py load_demo`; once only
@@ -10,8 +10,8 @@ What it makes, from 01/12/2025 to today, in chronological order per register:
   every usual type, numbered per type in the 2025–2030 term, mostly dispatched and sealed, some
   answering incoming ones, one recalled, one number cancelled, and work in progress: drafts, drafts
   in appraisal, documents waiting for `bithu`'s signature and signed ones waiting for `vanthu`.
-- Đảng bộ Khối các cơ quan Trung ương: the two documents seed 004 names (the 2017 office-work
-  review report and the 2018 direction), a few incoming documents of 2026 and three outgoing ones;
+- Đảng bộ Khối các cơ quan Trung ương: the two documents of 2017–2018 (the office-work
+  review report and the direction), a few incoming documents of 2026 and three outgoing ones;
   its committee terms.
 - Chi bộ Kinh tế - Ngân sách (run by `bithuchibo`): a few incoming and outgoing documents.
 - The demo signing certificate of the province (passphrase `vanphong-demo`) and the demo root CA.

@@ -8,6 +8,7 @@ class OrganizationsConfig(AppConfig):
     verbose_name = _("Party organizations and members")
 
     def ready(self):
-        from vanphong.organizations import access
+        from vanphong.organizations import access, history_display
 
         access.register()
+        history_display.register()

@@ -134,13 +134,14 @@ def _remember_issuer(document: IncomingDocument) -> None:
 
 def snap(document) -> dict:
     """An audit snapshot; a classified document's summary and text stay out of the trail,
-    which more people read than the document (issue 3 §5)."""
+    which more people read than the document (docs/rules/confidentiality.md)."""
     secret = ("summary", "body") if document.confidentiality > Clearance.NONE else ()
     return audit.snapshot(document, exclude=secret)
 
 
 def notice_title(document, template: str) -> str:
-    """A notification title that never carries a classified summary (issue 3 §5)."""
+    """A notification title that never carries a classified summary
+    (docs/rules/confidentiality.md)."""
     if document.confidentiality > Clearance.NONE:
         subject = _("classified document no. %(number)s/%(year)s") % {
             "number": document.number,
