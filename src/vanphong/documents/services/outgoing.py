@@ -36,8 +36,6 @@ from vanphong.documents.symbols import format_symbol
 from vanphong.documents.types import type_rule
 from vanphong.organizations.services import orgs
 
-EDITABLE = tuple(workflow.step_for("edit", OutgoingStatus.DRAFT).sources)
-
 
 def _title(document: OutgoingDocument, template: str) -> str:
     if document.confidentiality > Clearance.NONE:
