@@ -52,7 +52,7 @@ EXPECTED = {
     "agreed": {
         "appraise": APPRAISING,
         "request_revision": APPRAISING,
-        "submit": {"drafter"},
+        "submit": DRAFTING,
         "cancel": DRAFTING,
         "upload": DRAFTING,
     },

@@ -24,7 +24,7 @@ A = DocumentAction
 class Only(StrEnum):
     """Who, among the holders of the step's action, may take it."""
 
-    DRAFTER = "drafter"  # the author of the draft carries it through appraisal and submission
+    DRAFTER = "drafter"  # the author of the draft decides when it is ready for appraisal
     SIGNER = "signer"  # the person it was submitted to signs it or sends it back
     APPRAISED = "appraised"  # not a person: the latest version was appraised as agreed
 
@@ -70,6 +70,8 @@ STEPS: tuple[Step, ...] = (
         A.APPRAISE,
         "outgoing.revise_requested",
     ),
+    # Submitting (trình ký) is the drafter's or the office's (its head presents documents to the
+    # leader), once the latest version was agreed.
     _step(
         "submit",
         _("Submit for signature"),
@@ -77,7 +79,6 @@ STEPS: tuple[Step, ...] = (
         S.SUBMITTED,
         A.DRAFT,
         "outgoing.submit",
-        Only.DRAFTER,
         Only.APPRAISED,
     ),
     _step("sign", _("Sign"), (S.SUBMITTED,), S.SIGNED, A.SIGN, "outgoing.sign", Only.SIGNER),
