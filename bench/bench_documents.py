@@ -55,7 +55,7 @@ from vanphong.documents.services.incoming import register_incoming  # noqa: E402
 from vanphong.documents.views_common import PAGE_SIZE  # noqa: E402
 from vanphong.organizations.models import Organization, OrgKind, branch_of  # noqa: E402
 
-DETAIL_LINK = re.compile(r'<td><a href="/van-ban/den/(\d+)/">')
+DETAIL_LINK = re.compile(r'<td[^>]*><a href="/van-ban/den/(\d+)/">')
 ORDER = "ORDER BY d.year DESC, d.received_at DESC, d.number DESC, d.id DESC"
 PAGE_SQL = """
 SELECT d.id, d.number, d.year, d.received_at, d.original_number, d.issuer, d.summary,

@@ -15,10 +15,11 @@ from django.db import connection, transaction
 from django.utils import translation
 
 from vanphong.core import vntext
-from vanphong.core.models import Clearance, NumberSequence, Role, RoleAssignment, User
+from vanphong.core.models import Clearance, NumberSequence, RoleAssignment, User
 from vanphong.documents.models import IncomingDocument
 from vanphong.documents.services.incoming import incoming_key
 from vanphong.organizations.models import Organization, OrgKind, branch_of
+from vanphong.organizations.roles import Role
 from vanphong.reports.generator.build import NationalData, Plan, apportion
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")

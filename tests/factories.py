@@ -8,8 +8,9 @@ import itertools
 
 from faker import Faker
 
-from vanphong.core.models import Role, RoleAssignment, User
+from vanphong.core.models import RoleAssignment, User
 from vanphong.organizations.models import Gender, Member, MemberStatus, Organization, OrgKind
+from vanphong.organizations.roles import Role
 
 fake = Faker("vi_VN")
 Faker.seed(2026)

@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from tests.api.conftest import bearer
 from tests.factories import user
-from vanphong.core.models import ApiToken, LoginFailure, Role
+from vanphong.core.models import ApiToken, LoginFailure
+from vanphong.organizations.roles import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ from tests import factories
 from tests.api import test_documents_api as shared
 from tests.api.conftest import Places, matrix
 from tests.api.test_documents_api import docs_state, draft_payload, incoming_payload
-from vanphong.core.models import Role
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.documents.services import outgoing
+from vanphong.organizations.roles import Role
 
 pytestmark = pytest.mark.django_db
 

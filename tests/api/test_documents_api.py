@@ -16,7 +16,7 @@ from reportlab.pdfgen import canvas
 from tests import factories
 from tests.api.conftest import TOKEN_ACTIONS, bearer, errors
 from tests.documents.conftest import Office
-from vanphong.core.models import AuditEntry, Notification, Role
+from vanphong.core.models import AuditEntry, Notification
 from vanphong.documents.models import (
     AppraisalComment,
     Assignment,
@@ -30,6 +30,7 @@ from vanphong.documents.models import (
     SealUse,
 )
 from vanphong.documents.services import outgoing
+from vanphong.organizations.roles import Role
 
 pytestmark = pytest.mark.django_db
 

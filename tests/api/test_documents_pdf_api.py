@@ -11,11 +11,12 @@ from pypdf import PdfReader
 from tests.api import test_documents_api as shared
 from tests.api.conftest import Places, matrix
 from tests.api.test_documents_api import docs_state
-from vanphong.core.models import AuditEntry, Role
+from vanphong.core.models import AuditEntry
 from vanphong.documents import demo_pki
 from vanphong.documents.layout.pdf import soffice_available
 from vanphong.documents.models import DocumentFile, FileRole
 from vanphong.documents.services import certificates, files
+from vanphong.organizations.roles import Role
 
 pytestmark = [
     pytest.mark.django_db,

@@ -14,9 +14,9 @@ from tests import factories
 from tests.api import test_documents_api as shared
 from tests.api.conftest import Places, matrix
 from tests.api.test_documents_api import docs_state
-from vanphong.core.models import Role
 from vanphong.documents.models import Assignment, ConfidentialAccess
 from vanphong.documents.services import dispatch, incoming
+from vanphong.organizations.roles import Role
 
 pytestmark = pytest.mark.django_db
 

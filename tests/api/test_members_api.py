@@ -7,8 +7,9 @@ import pytest
 
 from tests import factories
 from tests.api.conftest import bearer, days_ago, errors, ids, matrix, refused, state, today
-from vanphong.core.models import AuditEntry, Role
+from vanphong.core.models import AuditEntry
 from vanphong.organizations.models import Member, MemberStatus, PositionTitle, Transfer
+from vanphong.organizations.roles import Role
 from vanphong.organizations.services import procedures
 
 pytestmark = pytest.mark.django_db

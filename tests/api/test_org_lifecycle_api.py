@@ -7,8 +7,9 @@ import pytest
 
 from tests import factories
 from tests.api.conftest import Places, errors, matrix, refused, service_error, state
-from vanphong.core.models import AuditEntry, Role
+from vanphong.core.models import AuditEntry
 from vanphong.organizations.models import Organization, OrgKind, OrgStatus
+from vanphong.organizations.roles import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 
 from tests import factories
 from tests.api.conftest import days_ago, errors, matrix, refused, service_error, state, today
-from vanphong.core.models import AuditEntry, Notification, Role
+from vanphong.core.models import AuditEntry, Notification
 from vanphong.organizations.models import (
     EventKind,
     Exemption,
@@ -20,6 +20,7 @@ from vanphong.organizations.models import (
     Position,
     PositionTitle,
 )
+from vanphong.organizations.roles import Role
 from vanphong.organizations.services import orgs, procedures
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,9 @@ import pytest
 
 from tests import factories
 from tests.api.conftest import errors, matrix, refused, service_error, state
-from vanphong.core.models import AuditEntry, Role
+from vanphong.core.models import AuditEntry
 from vanphong.organizations.models import CommitteeTerm, Organization, OrgStatus
+from vanphong.organizations.roles import Role
 from vanphong.organizations.services import orgs
 
 pytestmark = pytest.mark.django_db

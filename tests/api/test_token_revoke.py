@@ -8,8 +8,9 @@ import pytest
 from django.utils import timezone
 
 from tests import factories
-from vanphong.core.models import ApiToken, AuditEntry, Role
+from vanphong.core.models import ApiToken, AuditEntry
 from vanphong.core.services import issue_api_token
+from vanphong.organizations.roles import Role
 
 pytestmark = pytest.mark.django_db
 

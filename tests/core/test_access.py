@@ -7,11 +7,11 @@ from django.http import Http404
 from tests.factories import grant, user
 from vanphong.core import access
 from vanphong.core.access import Action
-from vanphong.core.models import Role
 from vanphong.documents.access import DocumentAction
 from vanphong.organizations import access as org_access
 from vanphong.organizations.access import OrgAction
 from vanphong.organizations.models import Member, Organization
+from vanphong.organizations.roles import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -126,7 +126,7 @@ def test_holders_are_the_users_can_answers_yes_for(tree):
     """`holders` (one query) lists exactly the active users `can` allows, with the clearance."""
     from tests import factories
     from vanphong.core import access
-    from vanphong.core.models import Role
+    from vanphong.organizations.roles import Role
 
     p, a = tree.province, tree.commune_a
     people = [

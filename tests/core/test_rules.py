@@ -3,8 +3,9 @@ import datetime
 import pytest
 
 from tests.factories import user
-from vanphong.core import rule_seeds, rules
+from vanphong.core import rules
 from vanphong.core.models import AuditEntry, DatedRule
+from vanphong.documents import rule_seeds
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def test_document_types_of_399_are_loaded():
 def test_rules_are_looked_up_as_of_a_date():
     """GIVEN Quy định abbreviated QĐi from 2018 and QĐ from 09/01/2026
     WHEN looked up before and after THEN each date gets the rule then in force."""
-    admin = user("admin")
+    admin = user("admin", is_superuser=True)
     rules.set_rule(
         acting_user=admin,
         table="document_type",

@@ -4,10 +4,11 @@ import pytest
 from django.utils import timezone
 
 from tests import factories
-from vanphong.core import rule_seeds
-from vanphong.core.models import DatedRule, Role
+from vanphong.core.models import DatedRule
+from vanphong.documents import rule_seeds
 from vanphong.documents.services import incoming, outgoing
 from vanphong.organizations.models import CommitteeTerm
+from vanphong.organizations.roles import Role
 
 
 class Office:

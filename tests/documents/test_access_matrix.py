@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from tests import factories
-from vanphong.core.models import AuditEntry, Role
+from vanphong.core.models import AuditEntry
+from vanphong.organizations.roles import Role
 
 OFFICE = ("clerk", "head", "specialist", "leader")
 VIEWERS = {*OFFICE, "parent_clerk"}

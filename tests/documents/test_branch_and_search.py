@@ -11,11 +11,11 @@ from django.utils import timezone
 
 from tests import factories
 from vanphong.core import access
-from vanphong.core.models import Role
 from vanphong.documents import search
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import IncomingDocument, Issuer, OutgoingDocument
 from vanphong.organizations.models import OrgKind
+from vanphong.organizations.roles import Role
 from vanphong.organizations.services.orgs import merge_organization
 
 

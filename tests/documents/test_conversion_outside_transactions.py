@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 
 from tests import factories
-from vanphong.core.models import Role
+from vanphong.organizations.roles import Role
 from vanphong.documents.models import FileRole, OutgoingStatus
 from vanphong.documents.services import dispatch, files, outgoing
 

@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests import factories
-from vanphong.core.models import Clearance, Role
+from vanphong.core.models import Clearance
 from vanphong.documents.models import DeliveryStatus
 from vanphong.documents.services import dispatch, incoming, outgoing
+from vanphong.organizations.roles import Role
 
 
 def test_outgoing_history_names_the_steps_in_vietnamese(client, office):

@@ -6,11 +6,12 @@ import pytest
 from django.utils import timezone
 
 from tests import factories
-from vanphong.core.models import AuditEntry, Clearance, Notification, Role
+from vanphong.core.models import AuditEntry, Clearance, Notification
 from vanphong.documents.models import Assignment, IncomingDocument, IncomingStatus
 from vanphong.documents.services import incoming
 from vanphong.documents.services.errors import DocumentError
 from vanphong.documents.services.reminders import send_deadline_reminders
+from vanphong.organizations.roles import Role
 
 
 def test_registration_numbers_and_normalizes(office):

@@ -129,3 +129,22 @@ def test_an_outgoing_draft_at_its_limits_is_saved_whole(office):
     draft.refresh_from_db()
     assert len(draft.summary) == SUMMARY_MAX and len(draft.body) == 200_000
     assert OutgoingDocument.objects.count() == 1
+
+
+def test_a_receipt_in_the_future_is_refused_with_its_time(office):
+    later = timezone.now() + datetime.timedelta(days=365 * 5)
+    with pytest.raises(incoming.DocumentError) as error:
+        office.register(received_at=later)
+    assert error.value.code == "received_future"
+    assert timezone.localtime(later).strftime("%d/%m/%Y") in error.value.message
+    assert not IncomingDocument.objects.exists()
+    # a few minutes ahead is the clocks of two machines, not a mistake
+    office.register(received_at=timezone.now() + datetime.timedelta(minutes=5))
+
+
+@pytest.mark.parametrize("typed", ["abc", "Số: QĐ-UBND", "  "])
+def test_a_number_and_symbol_without_a_number_is_refused(office, typed):
+    with pytest.raises(incoming.DocumentError) as error:
+        office.register(original_number=typed)
+    assert error.value.code == "number_without_digits"
+    assert not IncomingDocument.objects.exists()

@@ -8,7 +8,6 @@ import pytest
 from docx import Document as Docx
 
 from tests import factories
-from vanphong.core.models import Role
 from vanphong.documents.models import (
     DeliveryStatus,
     FileRole,
@@ -18,6 +17,7 @@ from vanphong.documents.models import (
 )
 from vanphong.documents.services import dispatch, files, outgoing
 from vanphong.documents.services.errors import DocumentError
+from vanphong.organizations.roles import Role
 
 DAY = datetime.date(2026, 2, 3)
 

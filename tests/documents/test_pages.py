@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests import factories
-from vanphong.core.models import Clearance, Role
+from vanphong.core.models import Clearance
 from vanphong.documents import symbols
 from vanphong.documents.models import (
     ConfidentialAccess,
@@ -17,6 +17,7 @@ from vanphong.documents.models import (
     OutgoingDocument,
     OutgoingStatus,
 )
+from vanphong.organizations.roles import Role
 
 
 def _pdf() -> bytes:

@@ -12,10 +12,11 @@ from openpyxl import load_workbook
 
 from tests import factories
 from vanphong.core import numbering
-from vanphong.core.models import CancelledNumber, NumberSequence, Role
+from vanphong.core.models import CancelledNumber, NumberSequence
 from vanphong.documents.models import ConfidentialAccess
 from vanphong.documents.registers import build
 from vanphong.documents.services import dispatch, outgoing
+from vanphong.organizations.roles import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from tests import factories
 from tests.documents.test_uploads import pdf_bytes
 from vanphong.core import audit
-from vanphong.core.models import Role
+from vanphong.organizations.roles import Role
 from vanphong.documents import workflow
 from vanphong.documents.models import Dispatch, OutgoingStatus
 from vanphong.documents.services import dispatch, files, outgoing

@@ -512,7 +512,7 @@ def test_dashboard_counts_attention_cards_over_visible_records(client, tree):
         member(cell, admitted_on=badge_admission)
     u = _login(client, "cv", roles=[(Role.SPECIALIST, tree.commune_a)])
     for title in ("Một", "Hai"):
-        Notification.objects.create(user=u, kind=Notification.Kind.SYSTEM, title=title)
+        Notification.objects.create(user=u, kind="system", title=title)
 
     response = client.get(reverse("core:dashboard"))
 

@@ -2,7 +2,7 @@
 where": the staff roles held at the organization or above it, active users only."""
 
 from tests.factories import user
-from vanphong.core.models import Role
+from vanphong.organizations.roles import Role
 from vanphong.organizations.services.procedures import staff_of
 
 

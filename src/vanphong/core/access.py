@@ -4,8 +4,9 @@ A user holds roles at organizations (RoleAssignment). A role grants a set of act
 organization where it is held and its whole subtree, never a sibling or a parent. A Django superuser
 may do everything. A party member may always see their own profile.
 
-Core knows no area: each app declares its actions and which roles hold them in its own `access`
-module and registers them here from its `AppConfig.ready` (`register_actions`); the organization
+Core knows no area: the roles are a registry the apps fill (`core.roles`; core keeps the
+administrator, who holds every action, and the party member); each app declares its actions and
+which roles hold them in its own `access` module and registers them here from its `AppConfig.ready` (`register_actions`); the organization
 tree registers itself (`register_tree`), and a model that a user may reach as its own subject (a
 member's own profile) registers that rule (`register_self_rule`). This module stays the authority:
 views and API endpoints ask `can(user, action, obj)`, filter every list with
@@ -17,10 +18,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
-from vanphong.core.models import AuditEntry, Clearance, Role, RoleAssignment
+from vanphong.core.models import AuditEntry, Clearance, RoleAssignment
+from vanphong.core.roles import ROLES, CoreRole
 
 
 class Action(StrEnum):
@@ -48,7 +51,7 @@ def register_actions(actions: type[StrEnum], grants: Mapping[str, Iterable[str]]
 
 def role_actions(role: str) -> frozenset[str]:
     """The actions a role holds; the administrator holds every registered action."""
-    if role == Role.ADMIN:
+    if role == CoreRole.ADMIN:
         return frozenset(_ACTIONS)
     return frozenset(_GRANTS.get(str(role), ()))
 
@@ -60,14 +63,9 @@ def known_action(action: StrEnum | str) -> str:
     return value
 
 
-# Rules and users are changed by the administrator only; the office's readers see the history.
-register_actions(
-    Action,
-    {
-        role: {Action.AUDIT_VIEW}
-        for role in (Role.OFFICE_HEAD, Role.SPECIALIST, Role.LEADER, Role.CELL_SECRETARY)
-    },
-)
+# Rules and users are changed by the administrator only (who holds every action); an area may
+# grant the history (AUDIT_VIEW) to its own roles.
+register_actions(Action, {})
 
 
 @dataclass(frozen=True)
@@ -247,6 +245,14 @@ def require(user, action: StrEnum | str, obj: Model | None = None) -> None:
         raise Http404
 
 
+def ensure_allowed(user, action: StrEnum | str, obj: Model | None = None) -> None:
+    """For services that change the system's own data (rules, users, roles): refuse, with
+    PermissionDenied, an acting user who may not do `action`. `None` is the system itself: a
+    migration, a management command, a data loader."""
+    if user is not None and not can(user, action, obj):
+        raise PermissionDenied
+
+
 def roots_for(user, action: StrEnum | str | None = None) -> QuerySet:
     """The top organizations of the user's scope (the whole tree's roots for a superuser)."""
     model = tree().model
@@ -262,7 +268,7 @@ def holders(action: StrEnum | str, organization, clearance: int = 0) -> QuerySet
     from vanphong.core.models import User
 
     action = known_action(action)
-    roles = [role for role in Role.values if action in role_actions(role)]
+    roles = [role for role in ROLES.values() if action in role_actions(role)]
     step = tree().model.steplen
     paths = [organization.path[:i] for i in range(step, len(organization.path) + 1, step)]
     assigned = RoleAssignment.objects.filter(organization__path__in=paths, role__in=roles)

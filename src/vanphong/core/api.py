@@ -100,7 +100,7 @@ def me(request):
         "roles": [
             {
                 "role": a.role,
-                "role_label": a.get_role_display(),
+                "role_label": a.role_label,
                 "organization_id": a.organization_id,
                 "organization_name": a.organization.name,
             }

@@ -1,18 +1,15 @@
-from vanphong.core import access, notifications
+from vanphong.core import navigation as nav_entries
+from vanphong.core import notifications, search
 
 
 def navigation(request):
-    """What the navigation bar shows: only the areas the user may open."""
+    """What the navigation bar shows: only the entries the user may open."""
     user = request.user
     if not user.is_authenticated:
         return {}
     return {
-        "nav": {
-            "organizations": access.can(user, "organization.view"),
-            "members": access.can(user, "member.view"),
-            "statistics": access.can(user, "member.export"),
-            "documents": access.can(user, "document.view"),
-            "admin": user.is_staff,
-        },
+        "nav_items": nav_entries.items_for(user),
+        "nav_admin": user.is_staff,
+        "nav_search": bool(search.kinds_for(user)),
         "unread_count": notifications.unread_count(user),
     }

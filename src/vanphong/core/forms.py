@@ -3,7 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from vanphong.core import login_throttle
-from vanphong.core.models import Notification
+from vanphong.core.notifications import KINDS
 
 
 class ThrottledLoginForm(AuthenticationForm):
@@ -36,7 +36,7 @@ class ThrottledLoginForm(AuthenticationForm):
 class EmailPreferencesForm(forms.Form):
     kinds = forms.MultipleChoiceField(
         label=_("Also send these by e-mail"),
-        choices=Notification.Kind.choices,
+        choices=KINDS.choices,  # read when the form is built, after the apps registered
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vanphong.core.roles import ROLES
+
 
 class Clearance(models.IntegerChoices):
     """Confidentiality levels (độ mật); a user's clearance must reach a record's level."""
@@ -44,18 +46,6 @@ class User(AbstractUser):
         return " ".join(p for p in (self.last_name.strip(), self.first_name.strip()) if p)
 
 
-class Role(models.TextChoices):
-    ADMIN = "admin", _("Administrator")
-    OFFICE_HEAD = "office_head", _("Office head")
-    SPECIALIST = "specialist", _("Office specialist")
-    CLERK = "clerk", _("Clerk")
-    ARCHIVIST = "archivist", _("Archivist")
-    ACCOUNTANT = "accountant", _("Accountant")
-    LEADER = "leader", _("Committee leader")
-    CELL_SECRETARY = "cell_secretary", _("Cell secretary")
-    MEMBER = "member", _("Party member")
-
-
 class RoleAssignment(models.Model):
     """A role held at an organization; it reaches that organization's whole subtree."""
 
@@ -65,7 +55,9 @@ class RoleAssignment(models.Model):
     organization = models.ForeignKey(
         "organizations.Organization", on_delete=models.PROTECT, related_name="role_assignments"
     )
-    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    # One of the roles the apps register (core.roles); checked there, so a new area's roles need
+    # no migration of core.
+    role = models.CharField(_("role"), max_length=32)
 
     class Meta:
         verbose_name = _("role assignment")
@@ -77,7 +69,15 @@ class RoleAssignment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} — {self.get_role_display()} — {self.organization}"
+        return f"{self.user} — {self.role_label} — {self.organization}"
+
+    @property
+    def role_label(self) -> str:
+        return ROLES.label(self.role)
+
+    def clean(self):
+        super().clean()
+        ROLES.validator(self.role)
 
 
 class AuditEntry(models.Model):
@@ -123,18 +123,11 @@ class AuditEntry(models.Model):
         raise PermissionDenied(_("Audit entries cannot be deleted."))
 
 
-class RuleTable(models.TextChoices):
-    """The tables of dated rules (invariant 6). Later areas add their own tables here."""
-
-    DOCUMENT_TYPE = "document_type", _("Document types and abbreviations")
-    NUMBERING = "numbering", _("Numbering settings")
-    DOCUMENT_TEMPLATE = "document_template", _("Drafting templates per document type")
-
-
 class DatedRule(models.Model):
     """One row of a rule table, in force from `effective_from` until the next row of the same key."""
 
-    table = models.CharField(_("table"), max_length=64, choices=RuleTable.choices)
+    # One of the tables the apps register (core.rules.TABLES).
+    table = models.CharField(_("table"), max_length=64)
     key = models.CharField(_("key"), max_length=64)
     effective_from = models.DateField(_("effective from"))
     value = models.JSONField(_("value"))
@@ -152,22 +145,21 @@ class DatedRule(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_table_display()}: {self.key} ({self.effective_from:%d/%m/%Y})"
+        return f"{self.table_label}: {self.key} ({self.effective_from:%d/%m/%Y})"
+
+    @property
+    def table_label(self) -> str:
+        from vanphong.core.rules import TABLES
+
+        return TABLES.label(self.table)
 
 
 class Notification(models.Model):
-    class Kind(models.TextChoices):
-        MEMBER_PROCEDURE = "member_procedure", _("Member procedures")
-        PROBATION_DUE = "probation_due", _("Probation ending")
-        IMPORT_FINISHED = "import_finished", _("Imports")
-        DOCUMENT_WORK = "document_work", _("Documents to handle, appraise or sign")
-        DOCUMENT_DEADLINE = "document_deadline", _("Document deadlines")
-        SYSTEM = "system", _("System messages")
-
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
-    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    # One of the kinds the apps register (core.notifications.KINDS).
+    kind = models.CharField(_("kind"), max_length=32)
     title = models.CharField(_("title"), max_length=300)
     body = models.TextField(_("content"), blank=True)
     url = models.CharField(_("link"), max_length=300, blank=True)
@@ -184,6 +176,12 @@ class Notification(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def kind_label(self) -> str:
+        from vanphong.core.notifications import KINDS
+
+        return KINDS.label(self.kind)
+
 
 class EmailPreference(models.Model):
     """A kind of notification the user wants by e-mail too (the inbox always gets it)."""
@@ -191,7 +189,7 @@ class EmailPreference(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_preferences"
     )
-    kind = models.CharField(_("kind"), max_length=32, choices=Notification.Kind.choices)
+    kind = models.CharField(_("kind"), max_length=32)
 
     class Meta:
         verbose_name = _("e-mail preference")
@@ -201,7 +199,9 @@ class EmailPreference(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} — {self.get_kind_display()}"
+        from vanphong.core.notifications import KINDS
+
+        return f"{self.user} — {KINDS.label(self.kind)}"
 
 
 class LoginFailure(models.Model):

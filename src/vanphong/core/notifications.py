@@ -1,8 +1,17 @@
-"""In-app notifications, and e-mail for those who asked for it, sent after commit by a task."""
+"""In-app notifications, and e-mail for those who asked for it, sent after commit by a task.
+
+Each app registers its kinds of notification with their labels (`KINDS.register`, from its
+`AppConfig.ready`): the inbox shows the label and the e-mail preferences offer one box per kind.
+"""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from vanphong.core.models import Notification
+from vanphong.core.registry import Vocabulary
+
+KINDS = Vocabulary("notification kind")
+SYSTEM = KINDS.register("system", _("System messages"), order=900).value  # offered last
 
 
 def notify(users, *, kind: str, title: str, body: str = "", url: str = "") -> list[Notification]:
@@ -10,6 +19,8 @@ def notify(users, *, kind: str, title: str, body: str = "", url: str = "") -> li
 
     Callers must keep classified content out of `title` and `body`: they reach inboxes and mail.
     """
+    if kind not in KINDS:
+        raise ValueError(f"unknown notification kind {kind!r}: is its app registered?")
     rows = Notification.objects.bulk_create(
         [
             Notification(user=user, kind=kind, title=title[:300], body=body, url=url)

@@ -2,6 +2,9 @@
 
 A row for (table, key) is in force from its `effective_from` until the next row of the same key.
 Old rows stay, so old records are judged by the rule of their own date.
+
+Each app registers its tables (`TABLES.register(key, label, validate=...)`, from its
+`AppConfig.ready`); `validate(value)` raises a ValidationError when a row's value does not fit.
 """
 
 import datetime
@@ -11,9 +14,20 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from vanphong.core import audit
+from vanphong.core import access, audit
 from vanphong.core.errors import ServiceError
 from vanphong.core.models import DatedRule
+from vanphong.core.registry import Vocabulary
+
+TABLES = Vocabulary("rule table")
+
+
+def validate(table: str, value) -> None:
+    """Raise a ValidationError unless `table` is registered and `value` fits it."""
+    TABLES.validator(table)
+    check = TABLES.get(table).extra.get("validate")
+    if check is not None:
+        check(value)
 
 
 class RuleError(ServiceError):
@@ -77,6 +91,8 @@ def set_rule(
     source: str = "",
 ) -> DatedRule:
     """Add a new version of a rule. Earlier versions stay for the records of their time."""
+    access.ensure_allowed(acting_user, access.Action.RULES_CHANGE)
+    validate(table, value)
     try:
         with transaction.atomic():
             row = DatedRule.objects.create(

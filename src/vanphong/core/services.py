@@ -1,14 +1,22 @@
-"""Services of the core: users, roles, e-mail preferences, API tokens."""
+"""Services of the core: users, roles, e-mail preferences, API tokens.
+
+Users and roles are changed only by someone holding USERS_MANAGE (at the organization, for a
+role); `acting_user=None` is the system itself (a command, a data loader).
+"""
 
 import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from vanphong.core import audit
+from vanphong.core import access, audit
+from vanphong.core.access import Action
 from vanphong.core.models import ApiToken, EmailPreference, RoleAssignment
+from vanphong.core.notifications import KINDS
+from vanphong.core.roles import ROLES
 
 USER_AUDIT_EXCLUDE = ("password", "last_login")
 
@@ -17,6 +25,7 @@ USER_AUDIT_EXCLUDE = ("password", "last_login")
 def create_user(
     *, acting_user, username: str, password: str, member=None, clearance: int = 0, **fields
 ):
+    access.ensure_allowed(acting_user, Action.USERS_MANAGE)
     user = get_user_model().objects.create_user(
         username=username, password=password, member=member, clearance=clearance, **fields
     )
@@ -30,8 +39,62 @@ def create_user(
     return user
 
 
+def _ensure_may_edit(acting_user, user) -> None:
+    access.ensure_allowed(acting_user, Action.USERS_MANAGE)
+    # a superuser's account is changed by a superuser only: no one raises themselves by it
+    if acting_user is not None and user.is_superuser and not acting_user.is_superuser:
+        raise PermissionDenied
+
+
+@transaction.atomic
+def save_user(*, acting_user, user, form_save=None):
+    """Create or change a user as edited in the admin: `user` holds the new values (unsaved);
+    `form_save`, when given, saves it (with its many-to-many fields) instead of `user.save()`."""
+    stored = type(user).objects.filter(pk=user.pk).first() if user.pk else None
+    _ensure_may_edit(acting_user, stored or user)
+    if stored is not None and user.is_superuser and not stored.is_superuser:
+        _ensure_may_edit(acting_user, user)
+    before = audit.snapshot(stored, exclude=USER_AUDIT_EXCLUDE) if stored else None
+    if form_save is not None:
+        form_save()
+    else:
+        user.save()
+    audit.record(
+        actor=acting_user,
+        action="user.update" if stored else "user.create",
+        target=user,
+        organization=user.member.organization if user.member_id else None,
+        before=before,
+        after=audit.snapshot(user, exclude=USER_AUDIT_EXCLUDE),
+    )
+    return user
+
+
+@transaction.atomic
+def set_password(*, acting_user, user, password: str | None):
+    """Set a user's password (None: no password login at all). The history says it changed,
+    never what it is."""
+    _ensure_may_edit(acting_user, user)
+    before = {"password_usable": user.has_usable_password()}
+    if password is None:
+        user.set_unusable_password()
+    else:
+        user.set_password(password)
+    user.save(update_fields=["password"])
+    audit.record(
+        actor=acting_user,
+        action="user.password",
+        target=user,
+        before=before,
+        after={"password_usable": user.has_usable_password(), "password_changed": True},
+    )
+    return user
+
+
 @transaction.atomic
 def grant_role(*, acting_user, user, organization, role: str) -> RoleAssignment:
+    ROLES.validator(role)
+    access.ensure_allowed(acting_user, Action.USERS_MANAGE, organization)
     assignment, _created = RoleAssignment.objects.get_or_create(
         user=user, organization=organization, role=role
     )
@@ -47,6 +110,7 @@ def grant_role(*, acting_user, user, organization, role: str) -> RoleAssignment:
 
 @transaction.atomic
 def revoke_role(*, acting_user, assignment: RoleAssignment) -> None:
+    access.ensure_allowed(acting_user, Action.USERS_MANAGE, assignment.organization)
     before = audit.snapshot(assignment)
     audit.record(
         actor=acting_user,
@@ -60,6 +124,8 @@ def revoke_role(*, acting_user, assignment: RoleAssignment) -> None:
 
 @transaction.atomic
 def set_email_preferences(*, acting_user, kinds: list[str]) -> None:
+    for kind in kinds:
+        KINDS.validator(kind)
     before = sorted(acting_user.email_preferences.values_list("kind", flat=True))
     acting_user.email_preferences.exclude(kind__in=kinds).delete()
     EmailPreference.objects.bulk_create(

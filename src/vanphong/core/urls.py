@@ -21,4 +21,5 @@ urlpatterns = [
     path("thong-bao/", views.inbox, name="inbox"),
     path("thong-bao/da-doc/", views.mark_all_read, name="mark_all_read"),
     path("thong-bao/email/", views.email_preferences, name="email_preferences"),
+    path("tim-kiem/", views.search_view, name="search"),
 ]

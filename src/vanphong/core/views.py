@@ -8,10 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from vanphong.core import notifications, services
+from vanphong.core import dashboard, notifications, search, services
 from vanphong.core.forms import EmailPreferencesForm, ThrottledLoginForm
 from vanphong.core.models import Notification
-from vanphong.organizations import dashboard
 
 
 class LoginView(auth_views.LoginView):
@@ -21,11 +20,7 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 def dashboard_view(request):
-    from vanphong.documents import attention
-
     cards = dashboard.cards_for(request.user)
-    # the documents' cards before the last one (unread notifications)
-    cards[-1:-1] = attention.cards_for(request.user)
     return render(request, "core/dashboard.html", {"cards": cards})
 
 
@@ -55,3 +50,11 @@ def email_preferences(request):
         messages.success(request, _("Your e-mail preferences were saved."))
         return redirect("core:email_preferences")
     return render(request, "core/email_preferences.html", {"form": form})
+
+
+@login_required
+def search_view(request):
+    """One search box over every kind of record the apps register (core.search)."""
+    q = request.GET.get("q", "")[:200]
+    results = search.search(request.user, q)
+    return render(request, "core/search.html", {"q": q, "results": results})

@@ -7,7 +7,7 @@ drafts, the leader directs and signs; a cell secretary runs a cell's small offic
 from enum import StrEnum
 
 from vanphong.core import access
-from vanphong.core.models import Role
+from vanphong.organizations.roles import Role
 
 
 class DocumentAction(StrEnum):

@@ -8,7 +8,22 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
-        from vanphong.documents import access, history, signals  # noqa: F401 — signals connects receivers
+        from vanphong.core import dashboard
+        from vanphong.documents import (  # noqa: F401 — signals connects its receivers
+            access,
+            attention,
+            history,
+            nav,
+            notices,
+            rule_tables,
+            search,
+            signals,
+        )
 
         access.register()
         history.register()
+        notices.register()
+        rule_tables.register()
+        dashboard.register(attention.cards_for, order=200)
+        nav.register_entries()
+        search.register_kinds()

@@ -34,7 +34,6 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from vanphong.core import rule_seeds
 from vanphong.core.models import (
     AuditEntry,
     CancelledNumber,
@@ -43,7 +42,7 @@ from vanphong.core.models import (
     Notification,
     User,
 )
-from vanphong.documents import demo_pki
+from vanphong.documents import demo_pki, rule_seeds
 from vanphong.documents.demo_data import (
     BLOC_TERMS,
     CENTRE_SOURCES,

@@ -2,9 +2,9 @@
 
 import datetime
 
-from vanphong.core.models import RuleTable
 from vanphong.core.rules import value_as_of
 from vanphong.documents.models import OutgoingDocument
+from vanphong.documents.rule_tables import RuleTable
 from vanphong.organizations.models import Organization
 
 

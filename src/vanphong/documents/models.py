@@ -346,6 +346,7 @@ class OutgoingDocument(_Branched, _Summarized):
         _("status"), max_length=16, choices=OutgoingStatus.choices, default=OutgoingStatus.DRAFT
     )
     body = models.TextField(_("content"), blank=True, max_length=BODY_MAX)
+    body_folded = models.TextField(editable=False, default="")  # the list's search reads it
     urgency = models.CharField(
         _("urgency"), max_length=16, choices=Urgency.choices, default=Urgency.NORMAL, blank=True
     )
@@ -437,6 +438,10 @@ class OutgoingDocument(_Branched, _Summarized):
 
     def __str__(self) -> str:
         return self.symbol or str(_("Draft"))
+
+    def clean_text(self) -> None:
+        super().clean_text()
+        self.body_folded = vntext.fold(self.body)
 
     def recipient_list(self) -> list[str]:
         return [line.strip() for line in self.recipients.splitlines() if line.strip()]

@@ -3,8 +3,8 @@ docs/rules/party-documents.md §1)."""
 
 import datetime
 
-from vanphong.core.models import RuleTable
 from vanphong.core.rules import table_as_of, value_as_of
+from vanphong.documents.rule_tables import RuleTable
 from vanphong.documents.services.errors import DocumentError
 
 

@@ -1,6 +1,7 @@
 """Helpers shared by the document pages: scoped pickers, people to pick, paging of registers."""
 
 from django.core.paginator import Paginator
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from vanphong.core import access
@@ -107,3 +108,73 @@ def history_page(request, document, *, title: str, back_url: str):
             "accesses": history.accesses_for(request.user, document),
         },
     )
+
+
+def list_facets(documents, f, user, *, incoming: bool, statuses) -> dict:
+    """The options of each filter with the documents each would list (list_filters):
+    {"selects": [(address parameter, label, options)], "counted_year": year or None}."""
+    from django.utils.translation import gettext as _
+
+    from vanphong.core.models import User
+    from vanphong.documents import list_filters
+    from vanphong.documents.models import Urgency
+    from vanphong.documents.types import type_choices
+
+    this_year = timezone.localdate().year
+
+    def narrow(rows):
+        if f.q:
+            matching = search.first_matching if incoming else search.outgoing_matching
+            rows = matching(rows, f.q)
+        if not f.bounded:
+            rows = rows.filter(**{"year" if incoming else "issued_on__year": this_year})
+        return rows
+
+    def tally(facet, key=str):
+        counted = list_filters.counts(documents, f, facet, incoming=incoming, narrow=narrow)
+        return {key(k): n for k, n in counted.items()}
+
+    params = list_filters.PARAMS
+    selects = [
+        (params["status"], _("Status"), list_filters.options(statuses, tally("status"), f.status)),
+        (
+            params["doc_type"],
+            _("Document type"),
+            list_filters.options(type_choices(timezone.localdate()), tally("doc_type"), f.doc_type),
+        ),
+        (
+            params["urgency"],
+            _("Urgency"),
+            list_filters.options(
+                [(list_filters.urgency_param(v), label) for v, label in Urgency.choices],
+                tally("urgency", list_filters.urgency_param),
+                f.raw["urgency"],
+            ),
+        ),
+        (
+            params["confidentiality"],
+            _("Confidentiality"),
+            list_filters.options(
+                [
+                    (str(v), label)
+                    for v, label in list_filters.confidentiality_choices(user.clearance)
+                ],
+                tally("confidentiality"),
+                f.raw["confidentiality"],
+            ),
+        ),
+    ]
+    if incoming:
+        handlers = tally("handler")
+        people = User.objects.filter(pk__in=[int(k) for k in handlers if k and k != "None"])
+        names = sorted(
+            ((str(u.pk), u.get_full_name() or u.username) for u in people), key=lambda o: o[1]
+        )
+        selects.append(
+            (
+                params["handler"],
+                _("Lead handler"),
+                list_filters.options(names, handlers, f.raw["handler"]),
+            )
+        )
+    return {"selects": selects, "counted_year": None if f.bounded else this_year}

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from vanphong.core import access
 from vanphong.core.errors import ServiceError
-from vanphong.documents import forms, list_rows, search, symbols
+from vanphong.documents import forms, list_filters, list_rows, search, symbols
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import (
     AssignmentRole,
@@ -26,6 +26,7 @@ from vanphong.documents.types import type_name
 from vanphong.documents.views_common import (
     departments_of,
     history_page,
+    list_facets,
     organizations_for,
     paginate,
     people_for,
@@ -42,30 +43,30 @@ def _documents(user):
 @login_required
 def incoming_list(request):
     access.require(request.user, DocumentAction.VIEW)
-    documents = _documents(request.user)
-    status = request.GET.get("trang_thai", "")
-    if status in IncomingStatus.values:
-        documents = documents.filter(status=status)
-    year = request.GET.get("nam", "")
-    if year.isdigit():
-        documents = documents.filter(year=int(year))
-    q = request.GET.get("q", "").strip()
-    if q:  # last: it picks the first matches among the documents filtered so far
-        documents = search.first_matching(documents, q)
+    user = request.user
+    documents = _documents(user)
+    f = list_filters.parse(request.GET, statuses=IncomingStatus.values, clearance=user.clearance)
+    for error in f.errors:
+        messages.warning(request, error)
+    filtered = list_filters.apply(documents, f, incoming=True)
+    if f.q:  # last: it picks the first matches among the documents filtered so far
+        filtered = search.first_matching(filtered, f.q)
     # The register year is the year of receipt: the same order, which PostgreSQL reads from
     # its indexes (documents migrations 0002, 0004) instead of sorting the whole scope.
-    page = paginate(request, documents.order_by(*search.LIST_ORDER), searching=bool(q))
+    page = paginate(request, filtered.order_by(*search.LIST_ORDER), searching=bool(f.q))
+    query = f.query_string()
     return render(
         request,
         "documents/incoming_list.html",
         {
             "page": page,
             "rows": list_rows.incoming_rows(page),
-            "q": q,
-            "status": status,
-            "year": year,
-            "statuses": IncomingStatus.choices,
-            "can_register": access.can(request.user, DocumentAction.REGISTER),
+            "f": f,
+            "facets": list_facets(
+                documents, f, user, incoming=True, statuses=IncomingStatus.choices
+            ),
+            "query_prefix": f"{query}&" if query else "",
+            "can_register": access.can(user, DocumentAction.REGISTER),
         },
     )
 

@@ -3,7 +3,6 @@ seal log, digital signature. HTTP only: access through core/access.py, changes t
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,9 +11,9 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from vanphong.core import access, vntext
+from vanphong.core import access
 from vanphong.core.errors import ServiceError
-from vanphong.documents import forms, list_rows, workflow
+from vanphong.documents import forms, list_filters, list_rows, search, workflow
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.drafting import initial_from, template_initial
 from vanphong.documents.models import (
@@ -27,7 +26,13 @@ from vanphong.documents.models import (
 from vanphong.documents.rendering import docx_file_name, docx_for
 from vanphong.documents.services import dispatch, files, outgoing
 from vanphong.documents.types import type_name
-from vanphong.documents.views_common import history_page, organizations_for, paginate, people_for
+from vanphong.documents.views_common import (
+    history_page,
+    list_facets,
+    organizations_for,
+    paginate,
+    people_for,
+)
 from vanphong.documents.views_incoming import _form_error
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -36,29 +41,30 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 @login_required
 def outgoing_list(request):
     access.require(request.user, DocumentAction.VIEW)
+    user = request.user
     documents = access.visible(
-        request.user,
-        OutgoingDocument.objects.select_related("organization"),
-        DocumentAction.VIEW,
+        user, OutgoingDocument.objects.select_related("organization"), DocumentAction.VIEW
     )
-    q = request.GET.get("q", "").strip()
-    if q:
-        folded = vntext.fold(vntext.canonical(q))
-        documents = documents.filter(Q(summary_folded__contains=folded) | Q(symbol__icontains=q))
-    status = request.GET.get("trang_thai", "")
-    if status in OutgoingStatus.values:
-        documents = documents.filter(status=status)
-    page = paginate(request, documents.order_by("-created_at", "-pk"), searching=bool(q))
+    f = list_filters.parse(request.GET, statuses=OutgoingStatus.values, clearance=user.clearance)
+    for error in f.errors:
+        messages.warning(request, error)
+    filtered = list_filters.apply(documents, f, incoming=False)
+    if f.q:
+        filtered = search.outgoing_matching(filtered, f.q)
+    page = paginate(request, filtered.order_by("-created_at", "-pk"), searching=bool(f.q))
+    query = f.query_string()
     return render(
         request,
         "documents/outgoing_list.html",
         {
             "page": page,
             "rows": list_rows.outgoing_rows(page),
-            "q": q,
-            "status": status,
-            "statuses": OutgoingStatus.choices,
-            "can_draft": access.can(request.user, DocumentAction.DRAFT),
+            "f": f,
+            "facets": list_facets(
+                documents, f, user, incoming=False, statuses=OutgoingStatus.choices
+            ),
+            "query_prefix": f"{query}&" if query else "",
+            "can_draft": access.can(user, DocumentAction.DRAFT),
         },
     )
 

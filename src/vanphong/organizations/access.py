@@ -8,7 +8,8 @@ their own profile (the self rule below) and the tree.
 from enum import StrEnum
 
 from vanphong.core import access
-from vanphong.core.models import Role
+from vanphong.core.access import Action
+from vanphong.organizations.roles import Role
 
 
 class OrgAction(StrEnum):
@@ -25,17 +26,19 @@ class OrgAction(StrEnum):
 _READ = {OrgAction.ORG_VIEW, OrgAction.MEMBER_VIEW, OrgAction.MEMBER_EXPORT}
 _MEMBER_WORK = {OrgAction.MEMBER_CHANGE, OrgAction.MEMBER_PROCEDURE, OrgAction.MEMBER_IMPORT}
 
+# The office's readers also see the history of changes (core's AUDIT_VIEW).
+_HISTORY = {Action.AUDIT_VIEW}
 # The staff who look after an organization's members: the office's and the cell's secretary.
 _STAFF = {OrgAction.MEMBER_NOTICE}
 
 GRANTS = {
-    Role.OFFICE_HEAD: _READ | _MEMBER_WORK | _STAFF | {OrgAction.ORG_CHANGE},
-    Role.SPECIALIST: _READ | _MEMBER_WORK | _STAFF,
+    Role.OFFICE_HEAD: _READ | _MEMBER_WORK | _HISTORY | _STAFF | {OrgAction.ORG_CHANGE},
+    Role.SPECIALIST: _READ | _MEMBER_WORK | _HISTORY | _STAFF,
     Role.CLERK: {OrgAction.ORG_VIEW, OrgAction.MEMBER_VIEW},
     Role.ARCHIVIST: {OrgAction.ORG_VIEW},
     Role.ACCOUNTANT: _READ,
-    Role.LEADER: _READ,
-    Role.CELL_SECRETARY: _READ | _STAFF,
+    Role.LEADER: _READ | _HISTORY,
+    Role.CELL_SECRETARY: _READ | _HISTORY | _STAFF,
     Role.MEMBER: {OrgAction.ORG_VIEW},
 }
 

@@ -8,7 +8,12 @@ class OrganizationsConfig(AppConfig):
     verbose_name = _("Party organizations and members")
 
     def ready(self):
-        from vanphong.organizations import access, history_display
+        from vanphong.core import dashboard as core_dashboard
+        from vanphong.organizations import access, dashboard, history_display, nav, notices, roles
 
+        roles.register()
         access.register()
         history_display.register()
+        notices.register()
+        core_dashboard.register(dashboard.cards_for, order=100)
+        nav.register_entries()

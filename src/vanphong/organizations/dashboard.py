@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from vanphong.core import access, notifications
+from vanphong.core import access
 from vanphong.organizations.access import OrgAction
 from vanphong.organizations.milestones import (
     BADGE_YEARS,
@@ -54,6 +54,7 @@ def badge_round_count(members, day: datetime.date) -> tuple[datetime.date, int]:
 
 
 def cards_for(user) -> list[dict]:
+    """The members' cards (registered with core.dashboard)."""
     cards = []
     if access.can(user, OrgAction.MEMBER_VIEW):
         day = today()
@@ -85,11 +86,4 @@ def cards_for(user) -> list[dict]:
                 "url": "",
             },
         ]
-    cards.append(
-        {
-            "label": _("Unread notifications"),
-            "figure": notifications.unread_count(user),
-            "url": reverse("core:inbox"),
-        }
-    )
     return cards

@@ -8,6 +8,7 @@ from vanphong.core.formats import date_vn
 from vanphong.core.models import Notification
 from vanphong.core.notifications import notify
 from vanphong.organizations.models import Member
+from vanphong.organizations.notices import NoticeKind
 from vanphong.organizations.services.members import today
 from vanphong.organizations.services.procedures import (
     due_for_official,
@@ -25,12 +26,12 @@ def notify_probation_due(within_days: int = 30) -> int:
         Member.objects.select_related("organization"), today(), within_days
     ):
         url = f"/dang-vien/{member.pk}/"
-        if Notification.objects.filter(kind=Notification.Kind.PROBATION_DUE, url=url).exists():
+        if Notification.objects.filter(kind=NoticeKind.PROBATION_DUE, url=url).exists():
             continue
         with transaction.atomic():
             notify(
                 staff_of(member.organization),
-                kind=Notification.Kind.PROBATION_DUE,
+                kind=NoticeKind.PROBATION_DUE,
                 title=_("%(name)s completes probation on %(date)s")
                 % {"name": member.full_name, "date": date_vn(probation_ends_on(member))},
                 url=url,

@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vanphong.core import access, audit, notifications, numbering, vntext
-from vanphong.core.models import Clearance, Notification
+from vanphong.core.lengths import check_lengths
+from vanphong.core.models import Clearance
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import (
     Assignment,
@@ -18,6 +19,7 @@ from vanphong.documents.models import (
     Issuer,
     ProgressNote,
 )
+from vanphong.documents.notices import NoticeKind
 from vanphong.documents.services import files
 from vanphong.documents.services.errors import DocumentError
 from vanphong.documents.symbols import strip_number_prefix
@@ -54,6 +56,10 @@ def find_duplicates(organization, *, issuer: str, original_number: str, document
     ).order_by("year", "number")
 
 
+# A receipt time a little ahead of the server's clock is a clock, not a mistake.
+RECEIPT_CLOCK_SKEW = datetime.timedelta(minutes=10)
+
+
 def register_incoming(
     *,
     acting_user,
@@ -71,6 +77,13 @@ def register_incoming(
 ) -> IncomingDocument:
     """Enter a received document with the next number of the organization's register for the year."""
     received_day = timezone.localdate(received_at)
+    if received_at > timezone.now() + RECEIPT_CLOCK_SKEW:
+        raise DocumentError(
+            DocumentError.RECEIVED_FUTURE,
+            when=timezone.localtime(received_at).strftime("%d/%m/%Y %H:%M"),
+        )
+    if not any(ch.isdigit() for ch in original_number or ""):
+        raise DocumentError(DocumentError.NUMBER_WITHOUT_DIGITS)
     if document_date > timezone.localdate():
         raise DocumentError(DocumentError.FUTURE_DATE)
     if document_date > received_day:
@@ -95,6 +108,7 @@ def register_incoming(
         confidentiality=confidentiality,
         registered_by=acting_user,
     )
+    check_lengths(document)  # before the number is taken, which every other clerk waits for
     # From the number to the commit every other clerk of this register waits: the number is
     # taken by the INSERT itself, the audit entry is all that follows (core.numbering).
     with audit.change(acting_user, None, "incoming.register", snap=snap) as rec:
@@ -211,7 +225,7 @@ def assign(
             rec.extra_after["handlers"] = {str(u.pk): role for u, role in people}
         notifications.notify(
             [user for user, _role in people],
-            kind=Notification.Kind.DOCUMENT_WORK,
+            kind=NoticeKind.DOCUMENT_WORK,
             title=notice_title(document, _("New assignment: %(document)s")),
             url=document_url(document),
         )
@@ -232,7 +246,7 @@ def record_direction(*, acting_user, document: IncomingDocument, direction: str)
         handlers = [a.user for a in document.assignments.select_related("user")]
         notifications.notify(
             handlers,
-            kind=Notification.Kind.DOCUMENT_WORK,
+            kind=NoticeKind.DOCUMENT_WORK,
             title=notice_title(document, _("Leader's direction on %(document)s")),
             url=document_url(document),
         )

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from vanphong.core import access, audit, notifications, numbering
 from vanphong.core.access import Action
 from vanphong.core.formats import date_vn
-from vanphong.core.models import Clearance, Notification
+from vanphong.core.models import Clearance
 from vanphong.documents import workflow
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import (
@@ -30,6 +30,7 @@ from vanphong.documents.models import (
     OutgoingStatus,
     Verdict,
 )
+from vanphong.documents.notices import NoticeKind
 from vanphong.documents.services.errors import DocumentError
 from vanphong.documents.services.incoming import close_by_reply, document_url, snap
 from vanphong.documents.symbols import format_symbol
@@ -156,7 +157,7 @@ def send_to_appraisal(*, acting_user, document: OutgoingDocument) -> OutgoingDoc
         appraisers = _holders(document, DocumentAction.APPRAISE)
         notifications.notify(
             appraisers,
-            kind=Notification.Kind.DOCUMENT_WORK,
+            kind=NoticeKind.DOCUMENT_WORK,
             title=_title(document, _("Draft to appraise: %(document)s")),
             url=document_url(document),
         )
@@ -179,7 +180,7 @@ def appraise(*, acting_user, document: OutgoingDocument, verdict: str, text: str
         if step.target == OutgoingStatus.DRAFT:
             notifications.notify(
                 [document.drafted_by],
-                kind=Notification.Kind.DOCUMENT_WORK,
+                kind=NoticeKind.DOCUMENT_WORK,
                 title=_title(document, _("Revise the draft: %(document)s")),
                 url=document_url(document),
             )
@@ -196,7 +197,7 @@ def submit_for_signature(*, acting_user, document: OutgoingDocument, signer):
             document.save(update_fields=["signer"])
         notifications.notify(
             [signer],
-            kind=Notification.Kind.DOCUMENT_WORK,
+            kind=NoticeKind.DOCUMENT_WORK,
             title=_title(document, _("To sign: %(document)s")),
             url=document_url(document),
         )
@@ -221,7 +222,7 @@ def sign(*, acting_user, document: OutgoingDocument) -> OutgoingDocument:
             document.save(update_fields=["signed_at"])
         notifications.notify(
             _holders(document, DocumentAction.ISSUE) + [document.drafted_by],
-            kind=Notification.Kind.DOCUMENT_WORK,
+            kind=NoticeKind.DOCUMENT_WORK,
             title=_title(document, _("Signed, ready to issue: %(document)s")),
             url=document_url(document),
         )
@@ -241,7 +242,7 @@ def return_unsigned(*, acting_user, document: OutgoingDocument, reason: str):
             rec.extra_after = {"reason": reason.strip()}
         notifications.notify(
             [document.drafted_by],
-            kind=Notification.Kind.DOCUMENT_WORK,
+            kind=NoticeKind.DOCUMENT_WORK,
             title=_title(document, _("Returned by the signer: %(document)s")),
             url=document_url(document),
         )
@@ -293,7 +294,7 @@ def issue(*, acting_user, document: OutgoingDocument, on: datetime.date | None =
         close_by_reply(acting_user, document)
         notifications.notify(
             [document.drafted_by],
-            kind=Notification.Kind.DOCUMENT_WORK,
+            kind=NoticeKind.DOCUMENT_WORK,
             title=_("Issued as no. %(symbol)s") % {"symbol": document.symbol},
             url=document_url(document),
         )

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from vanphong.core import notifications
 from vanphong.core.formats import date_vn
-from vanphong.core.models import Notification
 from vanphong.documents.models import Assignment, AssignmentRole, IncomingStatus
+from vanphong.documents.notices import NoticeKind
 from vanphong.documents.registers.dashboard import SOON_DAYS
 from vanphong.documents.services.incoming import document_url, notice_title
 
@@ -40,7 +40,7 @@ def send_deadline_reminders(today: datetime.date) -> int:
                 )
                 notifications.notify(
                     [row.user],
-                    kind=Notification.Kind.DOCUMENT_DEADLINE,
+                    kind=NoticeKind.DOCUMENT_DEADLINE,
                     title=title,
                     url=document_url(row.document),
                 )

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vanphong.core import access, audit
-from vanphong.core.models import Notification
 from vanphong.core.notifications import notify
 from vanphong.organizations.access import OrgAction
 from vanphong.organizations.milestones import add_months
@@ -28,6 +27,7 @@ from vanphong.organizations.models import (
     Transfer,
     TransferKind,
 )
+from vanphong.organizations.notices import NoticeKind
 from vanphong.organizations.services.errors import MemberError, OrganizationError
 from vanphong.organizations.services.members import (
     ADULT_AGE,
@@ -121,7 +121,7 @@ def admit_member(
     )
     notify(
         staff_of(organization),
-        kind=Notification.Kind.MEMBER_PROCEDURE,
+        kind=NoticeKind.MEMBER_PROCEDURE,
         title=_("New member admitted: %(name)s") % {"name": member.full_name},
         url=f"/dang-vien/{member.pk}/",
     )
@@ -238,7 +238,7 @@ def transfer_member(
     if to_organization is not None:
         notify(
             staff_of(to_organization),
-            kind=Notification.Kind.MEMBER_PROCEDURE,
+            kind=NoticeKind.MEMBER_PROCEDURE,
             title=_("Member transferred to %(org)s: %(name)s")
             % {"org": to_organization.name, "name": member.full_name},
             url=f"/dang-vien/{member.pk}/",

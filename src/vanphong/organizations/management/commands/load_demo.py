@@ -9,8 +9,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from vanphong.core import services as core_services
-from vanphong.core.models import Role, User
+from vanphong.core.models import User
 from vanphong.organizations.models import Gender, OrgKind, PositionTitle
+from vanphong.organizations.roles import Role
 from vanphong.organizations.services import orgs, procedures
 
 DEMO_PASSWORD = "vanphong"

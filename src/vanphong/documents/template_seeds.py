@@ -1,4 +1,4 @@
-"""First rows of the drafting templates per document type (RuleTable.DOCUMENT_TEMPLATE).
+"""First rows of the drafting templates per document type (the `document_template` rule table).
 
 Each row gives what a new draft of that type starts with: the subject's usual opening, the body's
 skeleton (one paragraph per line; "{co_quan}" is replaced by the issuing body, "{CO_QUAN}" by it in

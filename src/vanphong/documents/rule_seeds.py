@@ -1,6 +1,8 @@
-"""First rows of the dated rule tables (invariant 6). Loaded by a data migration; administrators
-add later versions in the admin. Sources: docs/rules/party-documents.md §1; rows marked "chưa
-đối chiếu" are abbreviations seen in practice whose official table was not found (same place)."""
+"""First rows of the documents area's dated rule tables (documents.rule_tables). The core
+migrations 0002, 0004 and 0005 carry a frozen copy of these rows and load it; `load` puts them back
+in a database that was flushed (the demo, tests). Administrators add later versions in the admin.
+Sources: docs/rules/party-documents.md §1; rows marked "chưa đối chiếu" are abbreviations seen in
+practice whose official table was not found (same place)."""
 
 import datetime
 
@@ -74,7 +76,7 @@ def document_type_rows():
 
 def load(model) -> None:
     """Insert the first rows if missing. `model` is DatedRule (or its migration-time version)."""
-    from vanphong.core.template_seeds import template_rows
+    from vanphong.documents.template_seeds import template_rows
 
     for row in [*document_type_rows(), *template_rows()]:
         model.objects.get_or_create(
