@@ -10,9 +10,9 @@ import pytest
 from django.db import connection
 
 from tests import factories
-from vanphong.organizations.roles import Role
 from vanphong.documents.models import FileRole, OutgoingStatus
 from vanphong.documents.services import dispatch, files, outgoing
+from vanphong.organizations.roles import Role
 
 pytestmark = pytest.mark.django_db(transaction=True)
 WAIT = 30  # seconds: far more than any of these steps needs when nothing blocks it

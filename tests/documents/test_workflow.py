@@ -15,11 +15,11 @@ from django.utils import timezone
 from tests import factories
 from tests.documents.test_uploads import pdf_bytes
 from vanphong.core import audit
-from vanphong.organizations.roles import Role
 from vanphong.documents import workflow
 from vanphong.documents.models import Dispatch, OutgoingStatus
 from vanphong.documents.services import dispatch, files, outgoing
 from vanphong.documents.services.errors import DocumentError
+from vanphong.organizations.roles import Role
 
 DAY = datetime.date(2026, 3, 12)
 # The refusals of the workflow itself; any other DocumentError (no certificate yet, …) comes after
