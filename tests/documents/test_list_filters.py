@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests import factories
-from vanphong.core.models import Role
 from vanphong.documents.services import incoming
+from vanphong.organizations.roles import Role
 
 pytestmark = pytest.mark.django_db
 
