@@ -12,4 +12,6 @@ SAMPLES = [
     Sample("core:inbox"),
     Sample("core:mark_all_read", post=True, post_only=True),
     Sample("core:email_preferences"),
+    # the common search, asked for the classified markers themselves: never found below clearance
+    Sample("core:search", query="q=DauVet"),
 ]

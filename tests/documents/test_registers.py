@@ -97,7 +97,7 @@ class World:
         dispatch.apply_seal(
             acting_user=office.clerk, document=self.resolution, copies=5, note="Gửi các đảng ủy"
         )
-        dispatch.apply_seal(acting_user=office.clerk, document=self.secret_out, copies=2)
+        dispatch.apply_seal(acting_user=self.secret_clerk, document=self.secret_out, copies=2)
 
 
 @pytest.fixture

@@ -125,32 +125,21 @@ def incoming_register(request):
 
 
 def _register(request, data) -> IncomingDocument:
-    """Check the file first, then register and store it in one transaction: all or nothing."""
-    from django.db import transaction
-
-    from vanphong.documents.uploads import FileKind, check_upload
-
-    uploaded = data.get("file")
-    if uploaded:
-        check_upload(uploaded, allowed=set(FileKind))
-    with transaction.atomic():
-        document = incoming.register_incoming(
-            acting_user=request.user,
-            organization=data["organization"],
-            received_at=data["received_at"],
-            channel=data["channel"],
-            issuer=data["issuer"],
-            original_number=data["original_number"],
-            document_date=data["document_date"],
-            doc_type=data["doc_type"],
-            summary=data["summary"],
-            pages=data["pages"],
-            urgency=data["urgency"] or "",
-            confidentiality=data["confidentiality"],
-        )
-        if uploaded:
-            _attach(request, document, uploaded)
-    return document
+    return incoming.register_with_scan(
+        acting_user=request.user,
+        scan=data.get("file"),
+        organization=data["organization"],
+        received_at=data["received_at"],
+        channel=data["channel"],
+        issuer=data["issuer"],
+        original_number=data["original_number"],
+        document_date=data["document_date"],
+        doc_type=data["doc_type"],
+        summary=data["summary"],
+        pages=data["pages"],
+        urgency=data["urgency"] or "",
+        confidentiality=data["confidentiality"],
+    )
 
 
 def _symbol_warning(document: IncomingDocument) -> str | None:

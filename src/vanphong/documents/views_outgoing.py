@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from vanphong.core import access
 from vanphong.core.errors import ServiceError
-from vanphong.documents import forms, list_filters, list_rows, search
+from vanphong.documents import forms, list_filters, list_rows, search, workflow
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.drafting import initial_from, template_initial
 from vanphong.documents.models import (
@@ -150,7 +150,7 @@ def _get(request, pk, action=DocumentAction.VIEW) -> OutgoingDocument:
 def outgoing_edit(request, pk):
     document = _get(request, pk)
     access.require(request.user, DocumentAction.DRAFT, document)
-    if document.status != OutgoingStatus.DRAFT:
+    if not workflow.allows(request.user, document, "edit"):
         messages.error(request, _("Only a draft can be edited."))
         return redirect("documents:outgoing_detail", pk=pk)
     organizations = organizations_for(request.user, DocumentAction.DRAFT).filter(
@@ -179,14 +179,7 @@ def outgoing_edit(request, pk):
 def outgoing_detail(request, pk):
     document = _get(request, pk)
     files.log_access(request.user, document, ConfidentialAccess.Kind.VIEW)
-    user = request.user
-    status = document.status
-    can = {
-        "draft": access.can(user, DocumentAction.DRAFT, document),
-        "appraise": access.can(user, DocumentAction.APPRAISE, document),
-        "sign": access.can(user, DocumentAction.SIGN, document) and document.signer_id == user.pk,
-        "issue": access.can(user, DocumentAction.ISSUE, document),
-    }
+    steps = workflow.available(request.user, document)
     context = {
         "document": document,
         "type_name": type_name(document.doc_type, document.issued_on or document.created_at.date()),
@@ -195,18 +188,8 @@ def outgoing_detail(request, pk):
         "dispatches": document.dispatches.all(),
         "seal_uses": document.seal_uses.select_related("used_by"),
         "files": document.files.all(),
-        "can": can,
-        "show": {
-            "edit": can["draft"] and status == OutgoingStatus.DRAFT,
-            "to_appraisal": can["draft"] and status == OutgoingStatus.DRAFT,
-            "appraise": can["appraise"] and status == OutgoingStatus.APPRAISAL,
-            "submit": can["draft"] and status == OutgoingStatus.APPRAISAL,
-            "sign": can["sign"] and status == OutgoingStatus.SUBMITTED,
-            "issue": can["issue"] and status == OutgoingStatus.SIGNED,
-            "after_issue": can["issue"] and status == OutgoingStatus.ISSUED,
-            "cancel": (can["draft"] and status in outgoing.EDITABLE)
-            or (can["issue"] and status in (OutgoingStatus.SIGNED, OutgoingStatus.ISSUED)),
-        },
+        # The buttons: exactly the steps documents/workflow.py lets this user take now.
+        "steps": steps,
         "appraise_form": forms.AppraiseForm(),
         "reason_form": forms.ReasonForm(),
         "issue_form": forms.IssueForm(),
@@ -214,8 +197,9 @@ def outgoing_detail(request, pk):
         "delivery_choices": forms.DeliveryForm.base_fields["status"].choices,
         "seal_form": forms.SealForm(),
         "passphrase_form": forms.PassphraseForm(),
+        "upload_form": forms.UploadForm(),
     }
-    if context["show"]["submit"]:
+    if "submit" in steps:
         context["submit_form"] = forms.SubmitForm(
             signers=people_for(document.organization, DocumentAction.SIGN, document.confidentiality)
         )
@@ -251,35 +235,29 @@ def outgoing_docx(request, pk):
     return response
 
 
-STEPS = {
-    "to_appraisal": DocumentAction.DRAFT,
-    "appraise": DocumentAction.APPRAISE,
-    "submit": DocumentAction.DRAFT,
-    "sign": DocumentAction.SIGN,
-    "return": DocumentAction.SIGN,
-    "issue": DocumentAction.ISSUE,
-    "cancel": DocumentAction.VIEW,  # checked below by state
-    "recall": DocumentAction.ISSUE,
-    "dispatch": DocumentAction.ISSUE,
-    "delivery": DocumentAction.ISSUE,
-    "seal": DocumentAction.ISSUE,
-    "pdf": DocumentAction.ISSUE,
-    "sign_pdf": DocumentAction.ISSUE,
-    "upload": DocumentAction.DRAFT,
-}
+# The steps posted to this page's one URL: "draft" and "edit" have pages of their own, and an
+# appraisal asking for a revision is posted as "appraise" with its verdict.
+POSTED_STEPS = frozenset(workflow.NAMES) - {"draft", "edit", "request_revision"}
+
+
+def _step_action(step: str, document) -> DocumentAction:
+    """The action whose holders may post `step`: the table's row for the document's state, or
+    (a step not possible in this state) any row of it, so the refusal is the service's message."""
+    row = workflow.step_for(step, document.status)
+    if row is None:
+        row = next(s for s in workflow.STEPS if s.name == step)
+    return row.action
 
 
 @login_required
 @require_POST
 def outgoing_step(request, pk, step):
-    if step not in STEPS:
+    if step not in POSTED_STEPS:
         raise Http404
     document = _get(request, pk)
-    action = STEPS[step]
-    if step == "cancel":
-        issued = document.status in (OutgoingStatus.SIGNED, OutgoingStatus.ISSUED)
-        action = DocumentAction.ISSUE if issued else DocumentAction.DRAFT
-    access.require(request.user, action, document)
+    # Holding the step's action is access (404 otherwise, revealing nothing); the state and who
+    # may take it are the service's to refuse, with its message.
+    access.require(request.user, _step_action(step, document), document)
     try:
         done = _run_step(request, document, step)
     except ServiceError as exc:
@@ -356,6 +334,8 @@ def _run_step(request, document, step) -> str:  # noqa: C901 — one branch per 
         data = _valid(forms.PassphraseForm(request.POST))
         files.sign_issued(user, document, data["passphrase"])
         return _("The PDF is digitally signed.")
+    if step != "upload":
+        raise Http404
     data = _valid(forms.UploadForm(request.POST, request.FILES))
     files.add_upload(user, document, data["file"], role=FileRole.ATTACHMENT)
     return _("File added.")

@@ -20,6 +20,7 @@ class OrgAction(StrEnum):
     MEMBER_PROCEDURE = "member.procedure"
     MEMBER_IMPORT = "member.import"
     MEMBER_EXPORT = "member.export"
+    MEMBER_NOTICE = "member.notice"  # told of the members' procedures (admission, transfer in)
 
 
 _READ = {OrgAction.ORG_VIEW, OrgAction.MEMBER_VIEW, OrgAction.MEMBER_EXPORT}
@@ -27,15 +28,17 @@ _MEMBER_WORK = {OrgAction.MEMBER_CHANGE, OrgAction.MEMBER_PROCEDURE, OrgAction.M
 
 # The office's readers also see the history of changes (core's AUDIT_VIEW).
 _HISTORY = {Action.AUDIT_VIEW}
+# The staff who look after an organization's members: the office's and the cell's secretary.
+_STAFF = {OrgAction.MEMBER_NOTICE}
 
 GRANTS = {
-    Role.OFFICE_HEAD: _READ | _MEMBER_WORK | _HISTORY | {OrgAction.ORG_CHANGE},
-    Role.SPECIALIST: _READ | _MEMBER_WORK | _HISTORY,
+    Role.OFFICE_HEAD: _READ | _MEMBER_WORK | _HISTORY | _STAFF | {OrgAction.ORG_CHANGE},
+    Role.SPECIALIST: _READ | _MEMBER_WORK | _HISTORY | _STAFF,
     Role.CLERK: {OrgAction.ORG_VIEW, OrgAction.MEMBER_VIEW},
     Role.ARCHIVIST: {OrgAction.ORG_VIEW},
     Role.ACCOUNTANT: _READ,
     Role.LEADER: _READ | _HISTORY,
-    Role.CELL_SECRETARY: _READ | _HISTORY,
+    Role.CELL_SECRETARY: _READ | _HISTORY | _STAFF,
     Role.MEMBER: {OrgAction.ORG_VIEW},
 }
 

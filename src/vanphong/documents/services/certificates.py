@@ -151,7 +151,7 @@ def add_signing_certificate(
             active=True,
             added_by=acting_user,
         )
-        after = _certificate_audit(summary, organization)
+        after = {**_row(row), **_certificate_audit(summary, organization)}
         after["replaces"] = [old.pk for old in previous]
         audit.record(
             actor=acting_user,
@@ -173,17 +173,21 @@ def deactivate_certificate(acting_user, certificate: SigningCertificate) -> Sign
     return row
 
 
+def _row(row: SigningCertificate) -> dict:
+    """The certificate's row for the audit, without its key (which the trail never holds)."""
+    return audit.snapshot(row, exclude=("pkcs12",))
+
+
 def _deactivate(acting_user, row: SigningCertificate) -> None:
-    row.active = False
-    row.save(update_fields=["active"])
-    audit.record(
-        actor=acting_user,
-        action="signing_certificate.deactivate",
-        target=row,
+    with audit.change(
+        acting_user,
+        row,
+        "signing_certificate.deactivate",
+        snap=_row,
         organization=row.organization,
-        before={"active": True, "subject": row.subject},
-        after={"active": False},
-    )
+    ):
+        row.active = False
+        row.save(update_fields=["active"])
 
 
 # ---------------------------------------------------------------------------- trusted roots
@@ -279,7 +283,7 @@ def add_trusted_root(acting_user, name: str, pem: str | bytes) -> TrustedRoot:
             action="trusted_root.add",
             target=root,
             after={
-                "name": name,
+                **audit.snapshot(root),
                 "subject": facts["subject"],
                 "serial": facts["serial"],
                 "not_after": facts["not_after"].isoformat(),
@@ -298,7 +302,7 @@ def remove_trusted_root(acting_user, root: TrustedRoot) -> None:
             action="trusted_root.remove",
             target=root,
             before={
-                "name": root.name,
+                **audit.snapshot(root),
                 "subject": facts.get("subject", ""),
                 "fingerprint_sha256": facts.get("fingerprint_sha256", ""),
             },

@@ -37,6 +37,8 @@ class DocumentError(ServiceError):
     )
     NOT_HANDLER = "not_handler", _("Only a handler of this document can record progress.")
     NOT_SIGNER = "not_signer", _("Only the designated signer can sign this document.")
+    NOT_DRAFTER = "not_drafter", _("Only the author of the draft can take this step.")
+    NOT_ALLOWED = "not_allowed", _("You may not take this step on this document.")
     SIGNER_AUTHORITY = (
         "signer_authority",
         _("%(name)s has no authority to sign documents of this organization."),

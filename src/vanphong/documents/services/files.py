@@ -13,12 +13,13 @@ from django.views.decorators.debug import sensitive_variables
 
 from vanphong.core import audit
 from vanphong.core.models import Clearance
+from vanphong.documents import workflow
 from vanphong.documents.models import (
     ConfidentialAccess,
     DocumentFile,
     FileRole,
     IncomingDocument,
-    OutgoingStatus,
+    OutgoingDocument,
     SigningCertificate,
     TrustedRoot,
 )
@@ -58,10 +59,24 @@ def add_generated(acting_user, document, *, role: str, name: str, kind: str, dat
 
 
 def add_upload(acting_user, document, uploaded, *, role: str = FileRole.SCAN) -> DocumentFile:
-    """Check an uploaded file by content, size and name, then store it with the document."""
+    """Check an uploaded file by content, size and name, then store it with the document (an
+    outgoing document's "upload" step of documents/workflow.py)."""
     checked = check_upload(uploaded, allowed=set(FileKind))
     with transaction.atomic():
-        return _add(acting_user, document, uploaded, checked, role)
+        if isinstance(document, OutgoingDocument):
+            document, _step = _take(acting_user, document, "upload")
+        return store_checked_upload(acting_user, document, uploaded, checked, role)
+
+
+def store_checked_upload(acting_user, document, uploaded, checked: CheckedUpload, role: str):
+    """Store an upload already checked (check_upload), in the caller's transaction."""
+    return _add(acting_user, document, uploaded, checked, role)
+
+
+def _take(acting_user, document, name: str):
+    """Lock the outgoing document and check step `name` of documents/workflow.py on it."""
+    document = OutgoingDocument.objects.select_for_update().get(pk=document.pk)
+    return document, workflow.check(acting_user, document, name)
 
 
 def _add(acting_user, document, content, checked: CheckedUpload, role: str) -> DocumentFile:
@@ -140,23 +155,28 @@ def _read(row: DocumentFile) -> bytes:
 def issued_pdf(acting_user, document) -> DocumentFile:
     """The issued document as PDF (LibreOffice from the stored DOCX), made once and kept.
 
-    Only an issued document has one (its number and date are in it). The document row is locked
-    while the PDF is made so two clerks clicking at once get the same file, not two.
+    Only an issued document has one (its number and date are in it). LibreOffice may take two
+    minutes, so it runs outside any transaction (call this outside one): the step is checked and
+    the DOCX stored in a short transaction first, and the PDF is recorded in another one that
+    keeps the first PDF made when two clerks clicked at once.
     """
     from vanphong.documents.layout.pdf import docx_to_pdf
     from vanphong.documents.rendering import docx_file_name
 
     with transaction.atomic():
-        document = type(document).objects.select_for_update().get(pk=document.pk)
-        if document.status != OutgoingStatus.ISSUED:
-            raise DocumentError(DocumentError.WRONG_STATE)
+        document, _step = _take(acting_user, document, "pdf")
         existing = document.files.filter(role=FileRole.ISSUED_PDF).first()
         if existing:
             return existing
         docx = document.files.filter(role=FileRole.ISSUED_DOCX).first() or store_generated_docx(
             document
         )
-        pdf = docx_to_pdf(_read(docx))
+    pdf = docx_to_pdf(_read(docx))
+    with transaction.atomic():
+        document, _step = _take(acting_user, document, "pdf")
+        existing = document.files.filter(role=FileRole.ISSUED_PDF).first()
+        if existing:
+            return existing
         name = docx_file_name(document).removesuffix(".docx") + ".pdf"
         return add_generated(
             acting_user, document, role=FileRole.ISSUED_PDF, name=name, kind="pdf", data=pdf
@@ -172,8 +192,7 @@ def sign_issued(acting_user, document, passphrase: str) -> DocumentFile:
     """
     from vanphong.documents.signatures import _signer, sign_pdf
 
-    if document.status != OutgoingStatus.ISSUED:
-        raise DocumentError(DocumentError.WRONG_STATE)
+    workflow.check(acting_user, document, "sign_pdf")  # checked again when the file is stored
     certificate = (
         SigningCertificate.objects.filter(organization=document.organization, active=True)
         .order_by("-added_at", "-pk")
@@ -192,6 +211,7 @@ def sign_issued(acting_user, document, passphrase: str) -> DocumentFile:
         location=document.place,
     )
     with transaction.atomic():
+        document, step = _take(acting_user, document, "sign_pdf")
         row = add_generated(
             acting_user,
             document,
@@ -202,7 +222,7 @@ def sign_issued(acting_user, document, passphrase: str) -> DocumentFile:
         )
         audit.record(
             actor=acting_user,
-            action="outgoing.sign_pdf",
+            action=step.records,
             target=document,
             after={
                 "file": row.name,

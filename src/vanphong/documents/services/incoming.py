@@ -13,12 +13,14 @@ from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import (
     Assignment,
     AssignmentRole,
+    FileRole,
     IncomingDocument,
     IncomingStatus,
     Issuer,
     ProgressNote,
 )
 from vanphong.documents.notices import NoticeKind
+from vanphong.documents.services import files
 from vanphong.documents.services.clearance import require_clearance
 from vanphong.documents.services.errors import DocumentError
 from vanphong.documents.symbols import strip_number_prefix
@@ -111,17 +113,26 @@ def register_incoming(
     check_lengths(document)  # before the number is taken, which every other clerk waits for
     # From the number to the commit every other clerk of this register waits: the number is
     # taken by the INSERT itself, the audit entry is all that follows (core.numbering).
-    with transaction.atomic():
+    with audit.change(acting_user, None, "incoming.register", snap=snap) as rec:
         document.clean_text()
         _remember_issuer(document)
         document.number = numbering.next_number(organization, *incoming_key(received_day.year))
         document.save(force_insert=True)
-        audit.record(
-            actor=acting_user,
-            action="incoming.register",
-            target=document,
-            after=snap(document),
-        )
+        rec.target = document
+    return document
+
+
+def register_with_scan(*, acting_user, scan=None, **fields) -> IncomingDocument:
+    """Register a received document together with its scan: the file is checked first (a refused
+    file takes no number), then the document and the file are saved in one transaction, both or
+    neither."""
+    from vanphong.documents.uploads import FileKind, check_upload
+
+    checked = check_upload(scan, allowed=set(FileKind)) if scan else None
+    with transaction.atomic():
+        document = register_incoming(acting_user=acting_user, **fields)
+        if scan:
+            files.store_checked_upload(acting_user, document, scan, checked, FileRole.SCAN)
     return document
 
 
@@ -190,37 +201,30 @@ def assign(
             raise DocumentError(DocumentError.HANDLER_CLEARANCE, name=user.get_full_name() or user)
     with transaction.atomic():
         document = IncomingDocument.objects.select_for_update().get(pk=document.pk)
-        before = snap(document)
-        previous = {a.user_id: a.role for a in document.assignments.all()}
-        document.assignments.all().delete()
-        rows = [
-            Assignment.objects.create(
-                document=document,
-                user=user,
-                role=role,
-                deadline=deadline if role != AssignmentRole.READER else None,
-                department=department if role != AssignmentRole.READER else None,
-                assigned_by=acting_user,
-            )
-            for user, role in people
-        ]
-        document.deadline = deadline
-        document.status = IncomingStatus.ASSIGNED
-        if direction.strip():
-            document.direction = direction.strip()
-            document.directed_by = acting_user
-            document.directed_at = timezone.now()
-        document.save()
-        audit.record(
-            actor=acting_user,
-            action="incoming.assign",
-            target=document,
-            before={**before, "handlers": previous},
-            after={
-                **snap(document),
-                "handlers": {str(u.pk): role for u, role in people},
-            },
-        )
+        with audit.change(acting_user, document, "incoming.assign", snap=snap) as rec:
+            rec.extra_before["handlers"] = {
+                str(a.user_id): a.role for a in document.assignments.all()
+            }
+            document.assignments.all().delete()
+            rows = [
+                Assignment.objects.create(
+                    document=document,
+                    user=user,
+                    role=role,
+                    deadline=deadline if role != AssignmentRole.READER else None,
+                    department=department if role != AssignmentRole.READER else None,
+                    assigned_by=acting_user,
+                )
+                for user, role in people
+            ]
+            document.deadline = deadline
+            document.status = IncomingStatus.ASSIGNED
+            if direction.strip():
+                document.direction = direction.strip()
+                document.directed_by = acting_user
+                document.directed_at = timezone.now()
+            document.save()
+            rec.extra_after["handlers"] = {str(u.pk): role for u, role in people}
         notifications.notify(
             [user for user, _role in people],
             kind=NoticeKind.DOCUMENT_WORK,
@@ -235,18 +239,12 @@ def record_direction(*, acting_user, document: IncomingDocument, direction: str)
     if not direction.strip():
         raise DocumentError(DocumentError.REASON_REQUIRED)
     with transaction.atomic():
-        before = snap(document)
-        document.direction = direction.strip()
-        document.directed_by = acting_user
-        document.directed_at = timezone.now()
-        document.save(update_fields=["direction", "directed_by", "directed_at"])
-        audit.record(
-            actor=acting_user,
-            action="incoming.direct",
-            target=document,
-            before=before,
-            after=snap(document),
-        )
+        document = IncomingDocument.objects.select_for_update().get(pk=document.pk)
+        with audit.change(acting_user, document, "incoming.direct", snap=snap):
+            document.direction = direction.strip()
+            document.directed_by = acting_user
+            document.directed_at = timezone.now()
+            document.save(update_fields=["direction", "directed_by", "directed_at"])
         handlers = [a.user for a in document.assignments.select_related("user")]
         notifications.notify(
             handlers,
@@ -273,16 +271,15 @@ def add_progress(*, acting_user, document: IncomingDocument, text: str) -> Progr
         raise DocumentError(DocumentError.REASON_REQUIRED)
     _require_handler(acting_user, document)
     with transaction.atomic():
-        note = ProgressNote.objects.create(document=document, author=acting_user, text=text.strip())
-        if document.status == IncomingStatus.ASSIGNED:
-            document.status = IncomingStatus.IN_PROGRESS
-            document.save(update_fields=["status"])
-        audit.record(
-            actor=acting_user,
-            action="incoming.progress",
-            target=document,
-            after={"progress": note.text if not document.confidentiality else "…"},
-        )
+        document = IncomingDocument.objects.select_for_update().get(pk=document.pk)
+        with audit.change(acting_user, document, "incoming.progress", snap=snap) as rec:
+            note = ProgressNote.objects.create(
+                document=document, author=acting_user, text=text.strip()
+            )
+            if document.status == IncomingStatus.ASSIGNED:
+                document.status = IncomingStatus.IN_PROGRESS
+                document.save(update_fields=["status"])
+            rec.extra_after["progress"] = note.text if not document.confidentiality else "…"
     return note
 
 
@@ -294,29 +291,23 @@ def close(*, acting_user, document: IncomingDocument, result: str, reply=None):
         raise DocumentError(DocumentError.REASON_REQUIRED)
     _require_handler(acting_user, document)
     with transaction.atomic():
-        _close(acting_user, document, result.strip() or _reply_result(reply))
-    return document
+        return _close(acting_user, document, result.strip() or _reply_result(reply))
 
 
 def _reply_result(reply) -> str:
     return _("Answered by document no. %(symbol)s") % {"symbol": reply.symbol}
 
 
-def _close(acting_user, document: IncomingDocument, result: str) -> None:
-    before = snap(document)
-    now = timezone.now()
-    document.status = IncomingStatus.DONE
-    document.result = result
-    document.closed_at = now
-    document.save(update_fields=["status", "result", "closed_at"])
-    document.assignments.filter(done_at__isnull=True).update(done_at=now)
-    audit.record(
-        actor=acting_user,
-        action="incoming.close",
-        target=document,
-        before=before,
-        after=snap(document),
-    )
+def _close(acting_user, document: IncomingDocument, result: str) -> IncomingDocument:
+    document = IncomingDocument.objects.select_for_update().get(pk=document.pk)
+    with audit.change(acting_user, document, "incoming.close", snap=snap):
+        now = timezone.now()
+        document.status = IncomingStatus.DONE
+        document.result = result
+        document.closed_at = now
+        document.save(update_fields=["status", "result", "closed_at"])
+        document.assignments.filter(done_at__isnull=True).update(done_at=now)
+    return document
 
 
 def close_by_reply(acting_user, reply) -> None:

@@ -1,5 +1,8 @@
 """Outgoing documents: draft → appraisal → submission → signature → issue (numbered) → recall.
 
+Which step may be taken from which state, by whom, is documents/workflow.py: every service here
+checks its step there, on the locked row, before it changes anything.
+
 The number is allocated at issue, in the issuing transaction, from the register of the document
 type's abbreviation for the committee term in force (docs/rules/party-documents.md §3): Quy định
 shares the Quyết định sequence while both abbreviate to "QĐ", and gets its own once an
@@ -7,6 +10,7 @@ administrator dates "QĐi" in.
 """
 
 import datetime
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,6 +20,7 @@ from vanphong.core import access, audit, notifications, numbering
 from vanphong.core.access import Action
 from vanphong.core.formats import date_vn
 from vanphong.core.models import Clearance
+from vanphong.documents import workflow
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import (
     AppraisalComment,
@@ -32,8 +37,6 @@ from vanphong.documents.services.incoming import close_by_reply, document_url, s
 from vanphong.documents.symbols import format_symbol
 from vanphong.documents.types import type_rule
 from vanphong.organizations.services import orgs
-
-EDITABLE = (OutgoingStatus.DRAFT,)
 
 
 def _title(document: OutgoingDocument, template: str) -> str:
@@ -66,8 +69,9 @@ def create_draft(
     if not summary.strip():
         raise DocumentError(DocumentError.EMPTY_SUMMARY)
     type_rule(doc_type, timezone.localdate())
-    with transaction.atomic():
-        document = OutgoingDocument.objects.create(
+    step = workflow.check_draft(acting_user, organization)
+    with audit.change(acting_user, None, step.records, snap=snap) as rec:
+        rec.target = document = OutgoingDocument.objects.create(
             organization=organization,
             doc_type=doc_type,
             summary=summary.strip(),
@@ -83,11 +87,9 @@ def create_draft(
             in_reply_to=in_reply_to,
             congress=congress,
             drafted_by=acting_user,
+            status=step.target,
         )
         _new_version(acting_user, document, _("First draft"))
-        audit.record(
-            actor=acting_user, action="outgoing.draft", target=document, after=snap(document)
-        )
     return document
 
 
@@ -103,11 +105,14 @@ def _new_version(acting_user, document, note: str) -> DraftVersion:
     )
 
 
-def _locked(document: OutgoingDocument, *states) -> OutgoingDocument:
-    document = OutgoingDocument.objects.select_for_update().get(pk=document.pk)
-    if states and document.status not in states:
-        raise DocumentError(DocumentError.WRONG_STATE)
-    return document
+def _locked(document: OutgoingDocument) -> OutgoingDocument:
+    return OutgoingDocument.objects.select_for_update().get(pk=document.pk)
+
+
+def _take(acting_user, document: OutgoingDocument, name: str):
+    """Lock the document and check step `name` on it: (the locked row, the step)."""
+    document = _locked(document)
+    return document, workflow.check(acting_user, document, name)
 
 
 DRAFT_FIELDS = (
@@ -137,28 +142,22 @@ def update_draft(*, acting_user, document: OutgoingDocument, note: str = "", **c
     if "doc_type" in changes:
         type_rule(changes["doc_type"], timezone.localdate())
     with transaction.atomic():
-        document = _locked(document, *EDITABLE)
-        before = snap(document)
-        for field, value in changes.items():
-            setattr(document, field, value.strip() if isinstance(value, str) else value)
-        document.save()
-        after = snap(document)
-        if audit.changed(before, after):
-            _new_version(acting_user, document, note)
-            audit.record(
-                actor=acting_user,
-                action="outgoing.revise",
-                target=document,
-                before=before,
-                after=after,
-            )
+        document, step = _take(acting_user, document, "edit")
+        with audit.change(
+            acting_user, document, step.records, snap=snap, only_if_changed=True
+        ) as rec:
+            for field, value in changes.items():
+                setattr(document, field, value.strip() if isinstance(value, str) else value)
+            if audit.changed(rec.before, snap(document)):
+                document.save()
+                _new_version(acting_user, document, note)
     return document
 
 
 def send_to_appraisal(*, acting_user, document: OutgoingDocument) -> OutgoingDocument:
     with transaction.atomic():
-        document = _locked(document, OutgoingStatus.DRAFT)
-        _set_status(acting_user, document, OutgoingStatus.APPRAISAL, "outgoing.to_appraisal")
+        document, step = _take(acting_user, document, "to_appraisal")
+        _move(acting_user, document, step)
         appraisers = _holders(document, DocumentAction.APPRAISE)
         notifications.notify(
             appraisers,
@@ -173,53 +172,33 @@ def appraise(*, acting_user, document: OutgoingDocument, verdict: str, text: str
     """Record an appraisal; "needs revision" sends the draft back to its author."""
     if verdict == Verdict.REVISE and not text.strip():
         raise DocumentError(DocumentError.REASON_REQUIRED)
+    if verdict not in Verdict.values:
+        raise DocumentError(DocumentError.WRONG_STATE)
     with transaction.atomic():
-        document = _locked(document, OutgoingStatus.APPRAISAL)
-        comment = AppraisalComment.objects.create(
-            document=document, author=acting_user, verdict=verdict, text=text.strip()
-        )
-        if verdict == Verdict.REVISE:
-            _set_status(acting_user, document, OutgoingStatus.DRAFT, "outgoing.revise_requested")
+        document, step = _take(acting_user, document, workflow.appraisal_step(verdict))
+        with _moving(acting_user, document, step) as rec:
+            comment = AppraisalComment.objects.create(
+                document=document, author=acting_user, verdict=verdict, text=text.strip()
+            )
+            rec.extra_after = {"verdict": verdict, "comments": comment.text}
+        if step.target == OutgoingStatus.DRAFT:
             notifications.notify(
                 [document.drafted_by],
                 kind=NoticeKind.DOCUMENT_WORK,
                 title=_title(document, _("Revise the draft: %(document)s")),
                 url=document_url(document),
             )
-        else:
-            audit.record(
-                actor=acting_user,
-                action="outgoing.appraise",
-                target=document,
-                after={"verdict": verdict, "comments": text.strip()},
-            )
     return comment
-
-
-def _agreed_since_last_version(document: OutgoingDocument) -> bool:
-    last_version = document.versions.order_by("-version").first()
-    since = last_version.created_at if last_version else document.created_at
-    return document.appraisals.filter(verdict=Verdict.AGREE, at__gte=since).exists()
 
 
 def submit_for_signature(*, acting_user, document: OutgoingDocument, signer):
     """Send the appraised draft to the person who signs it."""
     with transaction.atomic():
-        document = _locked(document, OutgoingStatus.APPRAISAL)
-        if not _agreed_since_last_version(document):
-            raise DocumentError(DocumentError.NOT_APPRAISED)
+        document, step = _take(acting_user, document, "submit")
         _check_signer(signer, document)
-        before = snap(document)
-        document.signer = signer
-        document.status = OutgoingStatus.SUBMITTED
-        document.save(update_fields=["signer", "status"])
-        audit.record(
-            actor=acting_user,
-            action="outgoing.submit",
-            target=document,
-            before=before,
-            after=snap(document),
-        )
+        with _moving(acting_user, document, step):
+            document.signer = signer
+            document.save(update_fields=["signer"])
         notifications.notify(
             [signer],
             kind=NoticeKind.DOCUMENT_WORK,
@@ -240,13 +219,11 @@ def _check_signer(signer, document) -> None:
 def sign(*, acting_user, document: OutgoingDocument) -> OutgoingDocument:
     """The designated signer approves the text for issue (the handwritten signature's record)."""
     with transaction.atomic():
-        document = _locked(document, OutgoingStatus.SUBMITTED)
-        if document.signer_id != acting_user.pk:
-            raise DocumentError(DocumentError.NOT_SIGNER)
+        document, step = _take(acting_user, document, "sign")
         _check_signer(acting_user, document)
-        document.signed_at = timezone.now()
-        document.save(update_fields=["signed_at"])
-        _set_status(acting_user, document, OutgoingStatus.SIGNED, "outgoing.sign")
+        with _moving(acting_user, document, step):
+            document.signed_at = timezone.now()
+            document.save(update_fields=["signed_at"])
         notifications.notify(
             _holders(document, DocumentAction.ISSUE) + [document.drafted_by],
             kind=NoticeKind.DOCUMENT_WORK,
@@ -261,13 +238,12 @@ def return_unsigned(*, acting_user, document: OutgoingDocument, reason: str):
     if not reason.strip():
         raise DocumentError(DocumentError.REASON_REQUIRED)
     with transaction.atomic():
-        document = _locked(document, OutgoingStatus.SUBMITTED)
-        if document.signer_id != acting_user.pk:
-            raise DocumentError(DocumentError.NOT_SIGNER)
-        AppraisalComment.objects.create(
-            document=document, author=acting_user, verdict=Verdict.REVISE, text=reason.strip()
-        )
-        _set_status(acting_user, document, OutgoingStatus.DRAFT, "outgoing.returned")
+        document, step = _take(acting_user, document, "return")
+        with _moving(acting_user, document, step) as rec:
+            AppraisalComment.objects.create(
+                document=document, author=acting_user, verdict=Verdict.REVISE, text=reason.strip()
+            )
+            rec.extra_after = {"reason": reason.strip()}
         notifications.notify(
             [document.drafted_by],
             kind=NoticeKind.DOCUMENT_WORK,
@@ -304,28 +280,20 @@ def issue(*, acting_user, document: OutgoingDocument, on: datetime.date | None =
 
     day = on or timezone.localdate()
     with transaction.atomic():
-        document = _locked(document, OutgoingStatus.SIGNED)
+        document, step = _take(acting_user, document, "issue")
         if document.signed_at and day < timezone.localdate(document.signed_at):
             raise DocumentError(DocumentError.ISSUE_DATE)
         key, label, term, abbreviation, issuer_code = sequence_for(document, day)
-        before = snap(document)
-        sequence, number = numbering.allocate(document.organization, key, label)
-        document.sequence = sequence
-        document.term = term
-        document.number = number
-        document.symbol = format_symbol(number, abbreviation, issuer_code)
-        document.issued_on = day
-        document.issued_at = timezone.now()
-        document.issued_by = acting_user
-        document.status = OutgoingStatus.ISSUED
-        document.save()
-        audit.record(
-            actor=acting_user,
-            action="outgoing.issue",
-            target=document,
-            before=before,
-            after=snap(document),
-        )
+        with _moving(acting_user, document, step):
+            sequence, number = numbering.allocate(document.organization, key, label)
+            document.sequence = sequence
+            document.term = term
+            document.number = number
+            document.symbol = format_symbol(number, abbreviation, issuer_code)
+            document.issued_on = day
+            document.issued_at = timezone.now()
+            document.issued_by = acting_user
+            document.save()
         transaction.on_commit(lambda: render_issued.enqueue(document.pk))
         close_by_reply(acting_user, document)
         notifications.notify(
@@ -342,14 +310,7 @@ def cancel(*, acting_user, document: OutgoingDocument, reason: str) -> OutgoingD
     if not reason.strip():
         raise DocumentError(DocumentError.REASON_REQUIRED)
     with transaction.atomic():
-        document = _locked(
-            document,
-            OutgoingStatus.DRAFT,
-            OutgoingStatus.APPRAISAL,
-            OutgoingStatus.SUBMITTED,
-            OutgoingStatus.SIGNED,
-            OutgoingStatus.ISSUED,
-        )
+        document, step = _take(acting_user, document, "cancel")
         if document.status == OutgoingStatus.ISSUED:
             numbering.cancel(
                 document.sequence,
@@ -358,10 +319,10 @@ def cancel(*, acting_user, document: OutgoingDocument, reason: str) -> OutgoingD
                 actor=acting_user,
                 target=document,
             )
-        document.ended_reason = reason.strip()
-        document.ended_at = timezone.now()
-        document.save(update_fields=["ended_reason", "ended_at"])
-        _set_status(acting_user, document, OutgoingStatus.CANCELLED, "outgoing.cancel")
+        with _moving(acting_user, document, step):
+            document.ended_reason = reason.strip()
+            document.ended_at = timezone.now()
+            document.save(update_fields=["ended_reason", "ended_at"])
     return document
 
 
@@ -372,22 +333,29 @@ def recall(*, acting_user, document: OutgoingDocument, reason: str) -> OutgoingD
     if not reason.strip():
         raise DocumentError(DocumentError.REASON_REQUIRED)
     with transaction.atomic():
-        document = _locked(document, OutgoingStatus.ISSUED)
-        document.ended_reason = reason.strip()
-        document.ended_at = timezone.now()
-        document.save(update_fields=["ended_reason", "ended_at"])
-        document.dispatches.update(status=DeliveryStatus.RECALLED)
-        _set_status(acting_user, document, OutgoingStatus.RECALLED, "outgoing.recall")
+        document, step = _take(acting_user, document, "recall")
+        with _moving(acting_user, document, step) as rec:
+            document.ended_reason = reason.strip()
+            document.ended_at = timezone.now()
+            document.save(update_fields=["ended_reason", "ended_at"])
+            recalled = document.dispatches.update(status=DeliveryStatus.RECALLED)
+            rec.extra_after = {"copies_recalled": recalled}
     return document
 
 
-def _set_status(acting_user, document, status: str, action: str) -> None:
-    before = snap(document)
-    document.status = status
-    document.save(update_fields=["status"])
-    audit.record(
-        actor=acting_user, action=action, target=document, before=before, after=snap(document)
-    )
+@contextmanager
+def _moving(acting_user, document, step: workflow.Step):
+    """Audit the block's changes and the step's move to its target state as one entry."""
+    with audit.change(acting_user, document, step.records, snap=snap) as rec:
+        yield rec
+        if step.target is not None and document.status != step.target:
+            document.status = step.target
+            document.save(update_fields=["status"])
+
+
+def _move(acting_user, document, step: workflow.Step) -> None:
+    with _moving(acting_user, document, step):
+        pass
 
 
 def _holders(document, action: Action) -> list:

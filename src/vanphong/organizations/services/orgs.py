@@ -160,6 +160,7 @@ def merge_organization(
         )
     moved = list(Member.objects.filter(organization=org).values_list("pk", flat=True))
     Member.objects.filter(pk__in=moved).update(organization=target)
+    org.refresh_from_db()  # the tree moved its children in the database (numchild)
     audit.record(
         actor=acting_user,
         action="organization.merge",

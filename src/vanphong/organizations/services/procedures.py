@@ -9,9 +9,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from vanphong.core import audit
-from vanphong.core.models import RoleAssignment
+from vanphong.core import access, audit
 from vanphong.core.notifications import notify
+from vanphong.organizations.access import OrgAction
 from vanphong.organizations.milestones import add_months
 from vanphong.organizations.models import (
     ACTIVE_STATUSES,
@@ -28,7 +28,6 @@ from vanphong.organizations.models import (
     TransferKind,
 )
 from vanphong.organizations.notices import NoticeKind
-from vanphong.organizations.roles import Role
 from vanphong.organizations.services.errors import MemberError, OrganizationError
 from vanphong.organizations.services.members import (
     ADULT_AGE,
@@ -42,18 +41,12 @@ from vanphong.organizations.services.members import (
 from vanphong.organizations.services.orgs import term_on
 
 PROBATION_MONTHS = 12
-STAFF_ROLES = (Role.OFFICE_HEAD, Role.SPECIALIST, Role.CELL_SECRETARY)
 
 
 def staff_of(organization: Organization):
-    """Users who look after an organization's members: staff roles held at it or above it."""
-    ancestors = [organization.path[:i] for i in range(4, len(organization.path) + 1, 4)]
-    return [
-        ra.user
-        for ra in RoleAssignment.objects.filter(
-            organization__path__in=ancestors, role__in=STAFF_ROLES, user__is_active=True
-        ).select_related("user")
-    ]
+    """Users who look after an organization's members (told of their procedures): read like
+    every other "who holds what here", through core.access."""
+    return list(access.holders(OrgAction.MEMBER_NOTICE, organization))
 
 
 def _event(member, kind, on, organization=None, decision="", note="") -> MemberEvent:
