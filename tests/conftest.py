@@ -1,7 +1,85 @@
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
 import pytest
 from django.core import mail
 
-from tests import factories
+from tests import clock, factories
+from tests.tools import find_tool, require_tool
+
+LOCALE = Path(__file__).resolve().parents[1] / "src" / "vanphong" / "locale"
+
+# Started before collection: module-level code of the test files reads the fixed day too.
+_clock = clock.fixed()
+_clock.start()
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "real_clock: runs on the machine's clock (browser tests on the live server)"
+    )
+    config.addinivalue_line(
+        "markers", "tools(*names): system tools the tests need (tests/tools.py)"
+    )
+    _compile_catalog()
+
+
+def _compile_catalog() -> None:
+    """Compile the Vietnamese catalog once per run, with the translations still waiting in
+    locale/pending/*.po, into a directory every test reads first (tests/settings.py). The xdist
+    workers inherit the directory from the controller through the environment."""
+    if os.environ.get("VANPHONG_TEST_LOCALE") or find_tool("msgfmt") is None:
+        return  # compiled by the controller, or no gettext: the catalog of bin/setup is used
+    target = Path(tempfile.mkdtemp(prefix="vanphong-locale-")) / "vi" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    sources = [*sorted((LOCALE / "pending").glob("*.po")), LOCALE / "vi/LC_MESSAGES/django.po"]
+    merged = target / "django.po"
+    subprocess.run(["msgcat", "--use-first", "-o", merged, *sources], check=True, timeout=60)
+    subprocess.run(["msgfmt", "-o", target / "django.mo", merged], check=True, timeout=60)
+    os.environ["VANPHONG_TEST_LOCALE"] = str(target.parent.parent)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Keep together the tests that share a database set-up, so that `--dist loadgroup` runs them
+    on one worker: the tests using a module-scoped fixture, and the transactional
+    tests of a module (each flushes and rebuilds the worker's database)."""
+    for item in items:
+        db = item.get_closest_marker("django_db")
+        transactional = db is not None and bool(db.kwargs.get("transaction"))
+        fixtures = getattr(item, "_fixtureinfo", None)
+        shared = fixtures is not None and any(
+            definitions[-1].scope == "module" for definitions in fixtures.name2fixturedefs.values()
+        )
+        if transactional or shared:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+
+def pytest_unconfigure(config):
+    _clock.stop()
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(request):
+    """A `real_clock` test runs on the machine's clock; every other one on the fixed clock, which
+    ticks on from its instant through the run (time never goes back between two tests)."""
+    if not request.node.get_closest_marker("real_clock"):
+        yield
+        return
+    _clock.stop()
+    try:
+        yield
+    finally:
+        _clock.start()
+
+
+@pytest.fixture(autouse=True)
+def _tools(request):
+    for mark in request.node.iter_markers("tools"):
+        for name in mark.args:
+            require_tool(name)
 
 
 @pytest.fixture(autouse=True)

@@ -9,3 +9,7 @@ import os
 os.environ.setdefault("VANPHONG_SECRET_KEY", "tests-only-key-never-used-by-a-server")
 
 from vanphong.settings import *  # noqa: E402, F403
+
+# The catalog compiled once per run by tests/conftest.py (with the pending translations) first.
+if os.environ.get("VANPHONG_TEST_LOCALE"):
+    LOCALE_PATHS = [os.environ["VANPHONG_TEST_LOCALE"], *LOCALE_PATHS]  # noqa: F405

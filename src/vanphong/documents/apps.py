@@ -8,6 +8,8 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
-        from vanphong.documents import access, signals  # noqa: F401 — signals connects receivers
+        from vanphong.core import demo as core_demo
+        from vanphong.documents import access, demo, signals  # noqa: F401 — signals connects receivers
 
         access.register()
+        core_demo.register("documents", demo.load_documents, order=20)

@@ -8,6 +8,8 @@ class OrganizationsConfig(AppConfig):
     verbose_name = _("Party organizations and members")
 
     def ready(self):
-        from vanphong.organizations import access
+        from vanphong.core import demo as core_demo
+        from vanphong.organizations import access, demo
 
         access.register()
+        core_demo.register("organizations", demo.load, order=10)
