@@ -19,7 +19,6 @@ from tests.clock import TZ
 from vanphong.core import demo
 from vanphong.core.models import AuditEntry, CancelledNumber, Clearance, User
 from vanphong.documents.demo import DEMO_PASSPHRASE, first_day, load_documents
-from vanphong.documents.services.outgoing import term_for
 from vanphong.documents.models import (
     Assignment,
     AssignmentRole,
@@ -31,6 +30,7 @@ from vanphong.documents.models import (
     SigningCertificate,
     TrustedRoot,
 )
+from vanphong.documents.services.outgoing import term_for
 from vanphong.organizations.models import CommitteeTerm, Member, MemberStatus, Organization
 
 REFERENCE_DAYS = [

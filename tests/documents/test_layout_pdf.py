@@ -8,6 +8,7 @@ Set VANPHONG_LAYOUT_SAMPLE_PNG=/some/path.png to keep a 60 dpi picture of page 1
 
 import io
 import os
+import shutil
 import stat
 import subprocess
 import time
@@ -18,7 +19,6 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from tests.tools import require_tool
 from tests.documents.test_layout_docx import (
     BODY,
     LETTER_SUMMARY,
@@ -27,6 +27,7 @@ from tests.documents.test_layout_docx import (
     letter_layout,
     resolution_layout,
 )
+from tests.tools import require_tool
 from vanphong.documents.layout import (
     PdfConversionError,
     docx_to_pdf,

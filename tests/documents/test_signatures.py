@@ -2,7 +2,6 @@
 
 import datetime
 import io
-from pathlib import Path
 
 import pypdf
 import pytest
