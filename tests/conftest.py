@@ -1,15 +1,8 @@
-import os
-import subprocess
-import tempfile
-from pathlib import Path
-
 import pytest
 from django.core import mail
 
 from tests import clock, factories
-from tests.tools import find_tool, require_tool
-
-LOCALE = Path(__file__).resolve().parents[1] / "src" / "vanphong" / "locale"
+from tests.tools import require_tool
 
 # Started before collection: module-level code of the test files reads the fixed day too.
 _clock = clock.fixed()
@@ -23,22 +16,6 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "tools(*names): system tools the tests need (tests/tools.py)"
     )
-    _compile_catalog()
-
-
-def _compile_catalog() -> None:
-    """Compile the Vietnamese catalog once per run, with the translations still waiting in
-    locale/pending/*.po, into a directory every test reads first (tests/settings.py). The xdist
-    workers inherit the directory from the controller through the environment."""
-    if os.environ.get("VANPHONG_TEST_LOCALE") or find_tool("msgfmt") is None:
-        return  # compiled by the controller, or no gettext: the catalog of bin/setup is used
-    target = Path(tempfile.mkdtemp(prefix="vanphong-locale-")) / "vi" / "LC_MESSAGES"
-    target.mkdir(parents=True)
-    sources = [*sorted((LOCALE / "pending").glob("*.po")), LOCALE / "vi/LC_MESSAGES/django.po"]
-    merged = target / "django.po"
-    subprocess.run(["msgcat", "--use-first", "-o", merged, *sources], check=True, timeout=60)
-    subprocess.run(["msgfmt", "-o", target / "django.mo", merged], check=True, timeout=60)
-    os.environ["VANPHONG_TEST_LOCALE"] = str(target.parent.parent)
 
 
 @pytest.hookimpl(tryfirst=True)

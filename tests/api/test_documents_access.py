@@ -15,7 +15,6 @@ from vanphong.documents.services import outgoing
 pytestmark = pytest.mark.django_db
 
 office = shared.office
-pending_translations = shared.pending_translations
 
 
 @pytest.fixture

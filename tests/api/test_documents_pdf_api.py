@@ -22,7 +22,6 @@ pytestmark = [
 ]
 
 office = shared.office
-pending_translations = shared.pending_translations
 media = shared.media
 PASSPHRASE = "vanphong-demo"
 

@@ -38,6 +38,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, as_of=None, **options):
+        if isinstance(as_of, str):  # call_command(as_of="…") skips the parser
+            as_of = reference_day(as_of)
         as_of = as_of or timezone.localdate()
         if as_of < EARLIEST:
             raise CommandError(
