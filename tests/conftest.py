@@ -60,6 +60,27 @@ def _tools(request):
 
 
 @pytest.fixture(autouse=True)
+def _rules_after_a_flush(request):
+    """The dated rule tables come from a data migration, and a transactional test flushes them
+    from its worker's database: a later test, whatever order the workers run them in, finds them
+    back (loaded inside its own transaction)."""
+    marker = request.node.get_closest_marker("django_db")
+    names = request.fixturenames
+    if "transactional_db" in names or "live_server" in names:
+        return
+    if marker is not None and marker.kwargs.get("transaction"):
+        return
+    if marker is None and "db" not in names:
+        return
+    request.getfixturevalue("db")
+    from vanphong.core import rule_seeds
+    from vanphong.core.models import DatedRule
+
+    if not DatedRule.objects.exists():
+        rule_seeds.load(DatedRule)
+
+
+@pytest.fixture(autouse=True)
 def _fast_and_quiet(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
