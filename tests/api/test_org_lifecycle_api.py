@@ -13,7 +13,10 @@ from vanphong.organizations.models import Organization, OrgKind, OrgStatus
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
-NOT_FOUND = {"code": "not_found", "message": "Không có bản ghi này, hoặc bạn không được phép mở."}
+NOT_FOUND = {
+    "code": "not_found",
+    "message": "Không có bản ghi này, hoặc đồng chí không được phép mở.",
+}
 CHANGES, LACKS = Role.OFFICE_HEAD, Role.SPECIALIST
 
 

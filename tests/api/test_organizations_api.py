@@ -116,7 +116,7 @@ def test_a_missing_organization_answers_like_a_forbidden_one(api, tree):
         == forbidden.json()
         == {
             "code": "not_found",
-            "message": "Không có bản ghi này, hoặc bạn không được phép mở.",
+            "message": "Không có bản ghi này, hoặc đồng chí không được phép mở.",
         }
     )
 

@@ -26,7 +26,10 @@ pytestmark = pytest.mark.django_db
 
 # A specialist may do member procedures; a clerk reaches the same members but may not.
 DOES, READS = Role.SPECIALIST, Role.CLERK
-NOT_FOUND = {"code": "not_found", "message": "Không có bản ghi này, hoặc bạn không được phép mở."}
+NOT_FOUND = {
+    "code": "not_found",
+    "message": "Không có bản ghi này, hoặc đồng chí không được phép mở.",
+}
 INVALID_CHOICE = (
     "Hãy chọn một lựa chọn hợp lệ. Lựa chọn đó không phải là một trong các lựa chọn khả thi."
 )

@@ -14,7 +14,10 @@ from vanphong.organizations.services import orgs
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
-NOT_FOUND = {"code": "not_found", "message": "Không có bản ghi này, hoặc bạn không được phép mở."}
+NOT_FOUND = {
+    "code": "not_found",
+    "message": "Không có bản ghi này, hoặc đồng chí không được phép mở.",
+}
 # An office head may change organizations; a specialist reaches them but may not.
 CHANGES, LACKS = Role.OFFICE_HEAD, Role.SPECIALIST
 

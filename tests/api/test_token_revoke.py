@@ -158,7 +158,7 @@ def test_a_token_one_may_not_revoke_answers_404(client, clerk, other, whose):
     assert response.status_code == 404
     assert response.json() == {
         "code": "not_found",
-        "message": "Không có bản ghi này, hoặc bạn không được phép mở.",
+        "message": "Không có bản ghi này, hoặc đồng chí không được phép mở.",
     }
     assert client.get("/api/v1/me", **auth(others_secret)).status_code == 200
     assert not AuditEntry.objects.filter(action="api_token.revoke").exists()

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from tests.factories import user
-from vanphong.core import audit
+from vanphong.core import audit, audit_display
 from vanphong.core.models import AuditEntry
 from vanphong.organizations.services import members
 
@@ -39,12 +39,12 @@ def test_audit_entries_cannot_be_changed_or_deleted(tree):
     assert AuditEntry.objects.get().action == "member.update"
 
 
-def test_history_rows_label_the_action_in_vietnamese(tree):
+def test_history_reads_in_vietnamese(tree):
     members.update_member(
         acting_user=None, member=tree.member_a1, birth_date=datetime.date(1980, 5, 19)
     )
 
-    [row] = audit.history_rows(tree.member_a1)
+    [row] = audit_display.history(tree.member_a1)
 
     assert row.action_label == "Sửa hồ sơ"
-    assert row.changes["birth_date"][1] == "1980-05-19"
+    assert {label: new for label, _old, new in row.changes}["Ngày sinh"] == "19/05/1980"

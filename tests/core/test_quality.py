@@ -90,3 +90,45 @@ def test_only_browser_tests_run_on_the_real_clock():
     assert [p.relative_to(ROOT) for p, text in sources.items() if "freezegun" in text] == [
         Path(__file__).relative_to(ROOT)
     ]
+
+
+def test_users_are_addressed_as_comrades_and_no_space_precedes_a_full_stop():
+    """Every message a user can meet, ours and Django's, reads as VanPhong speaks: "đồng chí",
+    never "bạn", and no stray space before punctuation (Django's own Vietnamese has both)."""
+    import gettext
+    import re
+
+    import django
+    from django.utils.translation import trans_real
+
+    ours = trans_real.translation("vi")._catalog
+    django_root = Path(django.__file__).parent
+    # the administration site (contrib/admin) is left in Django's words: only administrators see it
+    catalogs = [
+        django_root / "conf/locale",
+        django_root / "contrib/auth/locale",
+        CATALOG.parents[2],
+    ]
+    wrong = []
+    for catalog in catalogs:
+        with open(catalog / "vi/LC_MESSAGES/django.mo", "rb") as mo:
+            keys = [k for k in gettext.GNUTranslations(mo)._catalog if k]
+        for key in keys:
+            text = ours[key]  # what the user reads: our catalog wins over Django's
+            if re.search(r"\b[Bb]ạn\b| [.,:;](\s|$)", text):
+                wrong.append(f"{key!r}: {text}")
+    assert not wrong, "\n".join(sorted(set(wrong)))
+
+
+def test_no_date_field_follows_the_browsers_locale():
+    """A browser date picker shows mm/dd/yyyy in an English browser: every date is typed as
+    dd/mm/yyyy text (core.form_fields), like the lists and filters that show it."""
+    pickers = []
+    for path in (ROOT / "src" / "vanphong").rglob("*"):
+        if path.suffix not in {".html", ".py"} or "migrations" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for marker in ('type="date"', "datetime-local", 'input_type = "date"'):
+            if marker in text:
+                pickers.append(f"{path.relative_to(ROOT)}: {marker}")
+    assert not pickers, "\n".join(pickers)

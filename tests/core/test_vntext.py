@@ -8,7 +8,7 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
 @pytest.mark.parametrize(
-    ("old", "new"),
+    ("new_style", "old_style"),
     [
         ("Đảng uỷ", "Đảng ủy"),
         ("hoà bình", "hòa bình"),
@@ -18,8 +18,10 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
         ("thuỷ lợi", "thủy lợi"),
     ],
 )
-def test_old_tone_placement_becomes_new(old, new):
-    assert vntext.canonical(old) == new
+def test_new_tone_placement_is_stored_in_the_old_style(new_style, old_style):
+    """Text typed "hoà, thuỷ" (kiểu mới) is stored "hòa, thủy" (kiểu cũ): decision 0003."""
+    assert vntext.canonical(new_style) == old_style
+    assert vntext.canonical(old_style) == old_style
 
 
 @pytest.mark.parametrize(

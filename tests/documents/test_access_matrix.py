@@ -1,4 +1,4 @@
-"""Access matrix of every document page and step (issue 3 §8): the province's own office roles,
+"""Access matrix of every document page and step: the province's own office roles,
 a clerk of the parent (Centre), of a child and of a sibling commune, a plain member, an
 accountant, and anonymous. Allowed answers 200 (pages) or 302 (steps); refused answers 404 like a
 missing record (anonymous: the login page), and a refused step changes nothing."""

@@ -1,4 +1,4 @@
-"""Numbers under concurrency on PostgreSQL with real threads (issue 3 §8, invariant 2)."""
+"""Numbers under concurrency on PostgreSQL with real threads (invariant 2, docs/architecture.md)."""
 
 import datetime
 import threading

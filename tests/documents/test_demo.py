@@ -31,8 +31,8 @@ from vanphong.documents.models import (
     SigningCertificate,
     TrustedRoot,
 )
-from vanphong.documents.services.outgoing import term_for
 from vanphong.organizations.models import CommitteeTerm, Member, MemberStatus, Organization
+from vanphong.organizations.services.orgs import term_on
 
 REFERENCE_DAYS = [
     datetime.date(2027, 1, 1),
@@ -137,7 +137,7 @@ def _year_of_documents(today):
     # Each document is numbered in the committee term in force on its day.
     province = Organization.objects.get(name="Đảng bộ tỉnh Phú Thọ")
     for document in issued.select_related("term"):
-        assert document.term == term_for(province, document.issued_on)
+        assert document.term == term_on(province, document.issued_on, inherited=True)
 
 
 def _terms_up_to(today):
@@ -209,7 +209,7 @@ def _deadlines_classified_replies_recall_and_cancel(today):
         confidentiality__gt=Clearance.NONE, number__isnull=False
     )
     province = Organization.objects.get(name="Đảng bộ tỉnh Phú Thọ")
-    assert classified.filter(term=term_for(province, today)).exists()
+    assert classified.filter(term=term_on(province, today, inherited=True)).exists()
     sealed = SealUse.objects.filter(organization__name="Đảng bộ tỉnh Phú Thọ")
     assert sealed.count() >= 40
     assert all(

@@ -1,4 +1,4 @@
-"""Drafting from a template per document type (issue 3 §2), dated like every rule."""
+"""Drafting from a template per document type, dated like every rule."""
 
 import datetime
 import io
@@ -11,7 +11,7 @@ from vanphong.core import rules
 from vanphong.documents.models import OutgoingDocument
 from vanphong.documents.services import files, outgoing
 
-# The types issue 3 §2 names: NQ, QĐ, CT, KL, QC, HD, TB, BC, KH, CTr, TTr, CV, BB, GM, GGT.
+# The types with a drafting template: NQ, QĐ, CT, KL, QC, HD, TB, BC, KH, CTr, TTr, CV, BB, GM, GGT.
 TYPES = {
     "nghi_quyet": ("NQ", "NGHỊ QUYẾT"),
     "quyet_dinh": ("QĐ", "QUYẾT ĐỊNH"),

@@ -1,4 +1,4 @@
-"""The party's document layout as DOCX (domain.md §1 "Layout and typography", tests D1/D4).
+"""The party's document layout as DOCX (docs/rules/party-documents.md §2 and §4).
 
 Every test renders a layout, opens the DOCX back with python-docx and checks what is printed and
 how: text, capitals, size, bold/italic, font in all four script slots, alignment, page set-up.

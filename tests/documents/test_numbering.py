@@ -1,5 +1,6 @@
-"""Party numbering (domain.md §1, DESIGN.md invariant 2): per type per committee term, congress
-sequence, classified documents in their type's sequence, cancelled numbers never reused."""
+"""Party numbering (docs/rules/party-documents.md §3; invariant 2, docs/architecture.md): per
+type per committee term, congress sequence, classified documents in their type's sequence,
+cancelled numbers never reused."""
 
 import datetime
 
@@ -39,7 +40,8 @@ def test_numbers_per_type_and_classified_shares_its_type(office):
 
 
 def test_quyet_dinh_and_quy_dinh_share_qd_until_qdi_is_dated_in(office, admin_user):
-    """domain.md §1/§9: at TW Quyết định and Quy định share one QĐ sequence; QĐi is a setting."""
+    """docs/rules/party-documents.md §1, §3: at TW Quyết định and Quy định share one QĐ sequence;
+    QĐi is a setting."""
     first = office.issued(on=DAY, doc_type="quyet_dinh")
     second = office.issued(on=DAY, doc_type="quy_dinh")
     assert (first.symbol, second.symbol) == ("01-QĐ/TU", "02-QĐ/TU")

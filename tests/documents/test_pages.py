@@ -11,6 +11,7 @@ from django.utils import timezone
 from tests import factories
 from tests.tools import require_tool
 from vanphong.core.models import Clearance, Role
+from vanphong.documents import symbols
 from vanphong.documents.models import (
     ConfidentialAccess,
     IncomingDocument,
@@ -62,6 +63,33 @@ def test_clerk_registers_with_a_file_and_sees_duplicates(client, office):
     assert IncomingDocument.objects.count() == 1
     confirmed = client.post(url, _form(office, confirm_duplicate="on"))
     assert confirmed.status_code == 302 and IncomingDocument.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("issuer", "typed", "warned"),
+    [
+        ("Tỉnh ủy Lào Cai", "Số: 12/QĐ-UBND", True),
+        ("Ban Tổ chức Trung ương", "12/HD-BTC", True),
+        ("Đảng ủy xã Bảo Thắng", "12-QĐ/ĐU", False),
+        ("Văn phòng Trung ương Đảng", "Số 141-CV/VPTW", False),
+        ("Ủy ban nhân dân tỉnh Lào Cai", "Số: 12/QĐ-UBND", False),  # the state's own form
+    ],
+)
+def test_a_party_symbol_typed_off_form_is_kept_as_typed_and_flagged(
+    client, office, issuer, typed, warned
+):
+    client.force_login(office.clerk)
+    response = client.post(
+        reverse("documents:incoming_register"),
+        _form(office, issuer=issuer, original_number=typed),
+        follow=True,
+    )
+    document = IncomingDocument.objects.get()
+    assert document.original_number == symbols.strip_number_prefix(typed)
+    page = response.content.decode()
+    assert ('id="symbol-warning"' in page) is warned
+    if warned:
+        assert "không theo thể thức văn bản của Đảng" in page
 
 
 def test_bad_upload_registers_nothing(client, office):

@@ -1,4 +1,4 @@
-"""A cell secretary's day, in a real Chromium (issue 2 §11): log in, open the own cell, a member
+"""A cell secretary's day, in a real Chromium: log in, open the own cell, a member
 and the member's history; a member of a sibling cell is refused."""
 
 import pytest

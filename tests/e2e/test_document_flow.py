@@ -1,4 +1,4 @@
-"""The office's core day in a real Chromium (issue 3 §8): vanthu registers an incoming document →
+"""The office's core day in a real Chromium: vanthu registers an incoming document →
 chanhvanphong assigns it → chuyenvien drafts the reply → it is appraised → bithu signs → vanthu
 issues it and downloads the DOCX, whose number is right."""
 
@@ -42,7 +42,7 @@ def test_register_assign_draft_sign_issue(live_server, browser_page):
     page.select_option("#id_organization", value=str(province.pk))
     page.fill("#id_issuer", "Ban Tổ chức Trung ương")
     page.fill("#id_original_number", "Số 42-HD/BTCTW")
-    page.fill("#id_document_date", "2025-10-28")
+    page.fill("#id_document_date", "28/10/2025")
     page.select_option("#id_doc_type", value="huong_dan")
     page.fill("#id_summary", "Hướng dẫn một số vấn đề về tổ chức sinh hoạt chi bộ")
     page.click("#incoming-form button[type=submit]")

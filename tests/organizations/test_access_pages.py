@@ -1,4 +1,4 @@
-"""Access matrix of the organization and member pages (issue 2 §11).
+"""Access matrix of the organization and member pages.
 
 The target is cell A1 of commune A and its members. Users hold a role at a sibling cell (A2), at
 the parent commune (with a role that grants the action, and with one that does not), at a child

@@ -6,7 +6,8 @@ D = datetime.date
 
 
 def test_party_age_counts_from_the_admission_decision():
-    """domain.md §8: admitted 26/07/2015, official 26/07/2016 → counted from 26/07/2015."""
+    """docs/rules/party-age-and-badges.md: admitted 26/07/2015, official 26/07/2016 → counted
+    from 26/07/2015."""
     assert milestones.party_age(D(2015, 7, 26), D(2025, 7, 25)) == 9
     assert milestones.party_age(D(2015, 7, 26), D(2025, 7, 26)) == 10
 

@@ -97,6 +97,40 @@ def test_terms_follow_each_other_and_never_overlap(tree):
     assert error.value.code == "term_overlap"
 
 
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (D(2020, 10, 15), None),
+        (D(2020, 10, 16), "2020–2025"),
+        (D(2025, 9, 30), "2020–2025"),
+        (D(2025, 10, 1), "2025–2030"),
+        (D(2031, 1, 1), "2025–2030"),  # the open term until the next one is added
+    ],
+)
+def test_one_reading_of_the_term_in_force_at_its_boundaries(tree, day, expected):
+    for name, starts_on in [("2020–2025", D(2020, 10, 16)), ("2025–2030", D(2025, 10, 1))]:
+        orgs.add_term(acting_user=None, organization=tree.province, name=name, starts_on=starts_on)
+
+    own = orgs.term_on(tree.province, day)
+    assert (own.name if own else None) == expected
+    # the province's own term, read with inheritance, is the same one
+    assert orgs.term_on(tree.province, day, inherited=True) == own
+    # a commune with no term of its own numbers by the province's; its own reading finds none
+    assert orgs.term_on(tree.commune_a, day) is None
+    assert orgs.term_on(tree.cell_a1, day, inherited=True) == own
+
+
+def test_the_nearest_term_wins_over_an_ancestors(tree):
+    orgs.add_term(
+        acting_user=None, organization=tree.province, name="2025–2030", starts_on=D(2025, 10, 1)
+    )
+    commune = orgs.add_term(
+        acting_user=None, organization=tree.commune_a, name="2025–2030", starts_on=D(2025, 7, 1)
+    )
+    assert orgs.term_on(tree.cell_a1, D(2025, 12, 1), inherited=True) == commune
+    assert orgs.term_on(tree.cell_a1, D(2025, 6, 30), inherited=True) is None
+
+
 def test_dissolved_organization_takes_no_new_children(tree):
     orgs.dissolve_organization(acting_user=None, organization=tree.cell_a2, on=D(2025, 7, 1))
     with pytest.raises(OrganizationError) as error:

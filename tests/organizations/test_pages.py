@@ -70,17 +70,48 @@ def test_tree_children_fragment_lists_children_with_counts(client, tree):
     assert "<html" not in response.text
 
 
-def test_tree_counts_only_members_the_user_may_see(client, tree):
+def test_tree_counts_are_true_figures_for_whoever_may_open_the_node(client, tree):
     """GIVEN an archivist of the province (organizations only, no member access)
     WHEN they open the tree
-    THEN the province shows 0 members: counts never reveal what the user may not open."""
+    THEN the province shows its true count: a count is a fact about the organization, while the
+    member records behind it stay closed to them."""
     _login(client, "lt", roles=[(Role.ARCHIVIST, tree.province)])
 
     response = client.get(reverse("organizations:tree"))
 
     assert [(n.name, n.active_members) for n in response.context["nodes"]] == [
-        ("Đảng bộ tỉnh Lào Cai", 0)
+        ("Đảng bộ tỉnh Lào Cai", 3)
     ]
+    record = reverse("organizations:member_detail", args=[tree.member_a1.pk])
+    assert client.get(record).status_code == 404
+
+
+def test_a_member_sees_the_true_figures_of_the_cell_and_its_committee(client, tree):
+    """GIVEN a member of a cell of 3 whose secretary is another member
+    WHEN the member opens the cell's page
+    THEN it shows 3 members and the secretary by name, says the member may open 1 of 3 records,
+    and links only the member's own record."""
+    from vanphong.organizations.models import Position, PositionTitle
+
+    cell = tree.cell_a1
+    secretary = member(cell, "Phạm Văn Bí")
+    member(cell, "Đỗ Thị Lan")
+    Position.objects.create(
+        organization=cell, member=secretary, title=PositionTitle.SECRETARY, starts_on=D(2025, 1, 1)
+    )
+    user = _login(client, "dv", roles=[(Role.MEMBER, cell)])
+    user.member = tree.member_a1
+    user.save()
+
+    response = client.get(reverse("organizations:organization_detail", args=[cell.pk]))
+
+    page = response.content.decode()
+    assert response.context["active_members"] == 3
+    assert [p.member.full_name for p in response.context["positions"]] == ["Phạm Văn Bí"]
+    assert "Phạm Văn Bí" in page
+    assert reverse("organizations:member_detail", args=[secretary.pk]) not in page
+    assert reverse("organizations:member_detail", args=[tree.member_a1.pk]) in page
+    assert "Đồng chí xem được hồ sơ của 1 trong số 3 đảng viên của chi bộ." in page
 
 
 def test_tree_children_run_a_fixed_number_of_queries(client, tree):

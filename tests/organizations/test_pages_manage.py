@@ -364,8 +364,8 @@ def test_member_edit_saves_the_changes_with_an_audit_entry(client, world, head):
 
 def test_member_edit_stores_names_nfc_with_the_canonical_tone_placement(client, world, head):
     """GIVEN member A1
-    WHEN the name is sent decomposed (NFD) with the old tone placement
-    THEN it is stored NFC, canonical."""
+    WHEN the name is sent decomposed (NFD) with the new tone placement (kiểu mới, "Thuỷ")
+    THEN it is stored NFC, canonical (kiểu cũ, "Thủy")."""
     import unicodedata
 
     name = unicodedata.normalize("NFD", "Nguyễn Thị Thuỷ")
@@ -378,7 +378,7 @@ def test_member_edit_stores_names_nfc_with_the_canonical_tone_placement(client, 
 
 def test_member_edit_without_changes_writes_nothing(client, world, head):
     """GIVEN member A1 (whose name is stored "Hòa")
-    WHEN the form is sent back unchanged, even with the old tone placement "Hoà"
+    WHEN the form is sent back unchanged, even with the new tone placement "Hoà"
     THEN no audit entry is written and the profile says nothing changed."""
     before = _state()
 

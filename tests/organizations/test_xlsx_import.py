@@ -25,7 +25,7 @@ def specialist(tree):
 
 def test_valid_file_imports_exactly_its_rows(tree, specialist):
     """GIVEN a file of three rows naming cells of the commune by code and by name, one name in
-    decomposed Unicode with the old tone placement
+    decomposed Unicode with the new tone placement (kiểu mới)
     WHEN it is imported into the commune
     THEN exactly three members exist with the given fields, names NFC and canonical, folded and
     sort keys set, and one audit entry summarizes the import."""

@@ -63,14 +63,3 @@ def history_of(target: models.Model):
     return AuditEntry.objects.filter(
         target_type=target._meta.label_lower, target_id=str(target.pk)
     ).select_related("actor")
-
-
-def history_rows(target: models.Model):
-    """The target's audit entries for a history page, each with `changes` and `action_label`."""
-    from vanphong.core.audit_labels import label_for
-
-    rows = list(history_of(target))
-    for row in rows:
-        row.changes = changed(row.before, row.after)
-        row.action_label = label_for(row.action)
-    return rows

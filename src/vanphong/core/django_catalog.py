@@ -29,13 +29,44 @@ MESSAGES = [
     gettext_noop("More information is available with DEBUG=True."),
     gettext_noop("Date out of range"),
     gettext_noop("Messages"),
+    # Django's own Vietnamese leaves a space before the full stop or says "bạn" where VanPhong
+    # says "đồng chí" (tests/core/test_quality.py keeps it so)
+    gettext_noop("Ensure this value is greater than or equal to %(limit_value)s."),
+    gettext_noop("Ensure this value is less than or equal to %(limit_value)s."),
+    gettext_noop("Please correct the duplicate data for %(field)s."),
+    gettext_noop(
+        "Please correct the duplicate data for %(field_name)s which must be unique for the "
+        "%(lookup)s in %(date_field)s."
+    ),
+    gettext_noop(
+        "Upload a valid image. The file you uploaded was either not an image or a corrupted image."
+    ),
+    gettext_noop(
+        "Designates whether this user should be treated as active. Unselect this instead of "
+        "deleting accounts."
+    ),
+    gettext_noop(
+        "Raw passwords are not stored, so there is no way to see this user’s password, but you "
+        'can change the password using <a href="{}">this form</a>.'
+    ),
+    gettext_noop("Your password can’t be a commonly used password."),
+    gettext_noop("Your password can’t be entirely numeric."),
+    gettext_noop("Your password can’t be too similar to your other personal information."),
 ]
 
 
 def _plural_messages():
-    """Django 5.2 changed this msgid; its Vietnamese catalog still has the old one."""
-    return ngettext(
-        "This password is too short. It must contain at least %d character.",
-        "This password is too short. It must contain at least %d characters.",
-        1,
-    )
+    """Django 5.2 changed the first msgid; its Vietnamese catalog still has the old one. The
+    second says "bạn"."""
+    return [
+        ngettext(
+            "This password is too short. It must contain at least %d character.",
+            "This password is too short. It must contain at least %d characters.",
+            1,
+        ),
+        ngettext(
+            "Your password must contain at least %(min_length)d character.",
+            "Your password must contain at least %(min_length)d characters.",
+            1,
+        ),
+    ]

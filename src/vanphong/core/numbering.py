@@ -1,4 +1,4 @@
-"""Gap-free numbering registers (DESIGN.md invariant 2).
+"""Gap-free numbering registers (invariant 2 of docs/architecture.md; decision 0010).
 
 A number is taken inside the transaction that stores the numbered record. The increment is one
 UPDATE on the register's row: on PostgreSQL concurrent callers queue on that row's lock until the

@@ -1,6 +1,6 @@
 """First rows of the dated rule tables (invariant 6). Loaded by a data migration; administrators
-add later versions in the admin. Sources as in domain.md §1; rows marked "chưa đối chiếu" are
-abbreviations seen in practice whose official table was not found (domain.md §9)."""
+add later versions in the admin. Sources: docs/rules/party-documents.md §1; rows marked "chưa
+đối chiếu" are abbreviations seen in practice whose official table was not found (same place)."""
 
 import datetime
 
@@ -46,8 +46,8 @@ DOCUMENT_TYPES = [
 ]
 
 
-# Documents dated before 399-QĐ/TW (registers reach back years, seed 004 cites 2017–2018) were
-# typed under 66-QĐ/TW (06/02/2017). Its own list was not found: the same names and
+# Documents dated before 399-QĐ/TW (registers reach back years, and 2017–2018 ones are still cited)
+# were typed under 66-QĐ/TW (06/02/2017). Its own list was not found: the same names and
 # abbreviations are dated from then, marked unchecked, so that older records can be entered.
 DOCUMENT_TYPES_66 = datetime.date(2017, 2, 6)
 SOURCE_66 = "66-QĐ/TW (06/02/2017); danh mục lấy theo 399-QĐ/TW, chưa đối chiếu văn bản 66"

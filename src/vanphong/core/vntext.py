@@ -2,9 +2,10 @@
 
 Canonical form (docs/decisions/0003-vietnamese-text.md):
 - Unicode NFC, runs of white space collapsed, ends stripped.
-- Tone placement in the "new" style used by current party documents: the tone of an open
-  syllable ending in "oa", "oe" or "uy" sits on the main vowel ("hòa", "khỏe", "ủy"), not on the
-  glide ("hoà", "khoẻ", "uỷ"). Syllables starting with "qu" are left alone ("quý").
+- Tone placement in the OLD style (kiểu cũ), the one party documents print: in an open syllable
+  ending in "oa", "oe" or "uy" the tone sits on the glide, the first vowel ("hòa", "khỏe", "thủy"),
+  not on the main vowel as the NEW style (kiểu mới) writes it ("hoà", "khoẻ", "thuỷ"). Text typed
+  in the new style is moved to the old one. Syllables starting with "qu" are left alone ("quý").
 """
 
 import re
@@ -18,8 +19,9 @@ _TONE_MARKS = {
     "\u0323": 5,  # nặng
 }
 _WORD_CHAR = r"[^\W\d_]"
-# Old-style placement: glide + toned main vowel at the end of a syllable, not after "q".
-_OLD_PLACEMENT = re.compile(
+# New-style placement (kiểu mới), to be moved: glide + toned main vowel at the end of a
+# syllable ("oà", "uỷ"), not after "q".
+_NEW_PLACEMENT = re.compile(
     rf"(?<![qQ])([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])(?!{_WORD_CHAR})"
     rf"|(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?!{_WORD_CHAR})"
 )
@@ -27,6 +29,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def _move_tone(match: re.Match) -> str:
+    """ "oà" → "òa": the tone moves from the main vowel to the glide before it."""
     glide, vowel = (match.group(1), match.group(2)) if match.group(1) else match.groups()[2:]
     decomposed = unicodedata.normalize("NFD", vowel)
     tone = "".join(ch for ch in decomposed if ch in _TONE_MARKS)
@@ -35,12 +38,12 @@ def _move_tone(match: re.Match) -> str:
 
 
 def canonical(text: str | None) -> str:
-    """The stored form of user text: NFC, single spaces, new-style tone placement."""
+    """The stored form of user text: NFC, single spaces, old-style (kiểu cũ) tone placement."""
     if not text:
         return ""
     text = unicodedata.normalize("NFC", text)
     text = _SPACES.sub(" ", text).strip()
-    return _OLD_PLACEMENT.sub(_move_tone, text)
+    return _NEW_PLACEMENT.sub(_move_tone, text)
 
 
 def fold(text: str | None) -> str:

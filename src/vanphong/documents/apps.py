@@ -9,7 +9,8 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         from vanphong.core import demo as core_demo
-        from vanphong.documents import access, demo, signals  # noqa: F401 — signals connects receivers
+        from vanphong.documents import access, demo, history, signals  # noqa: F401 — signals connects receivers
 
         access.register()
+        history.register()
         core_demo.register("documents", demo.load_documents, order=20)

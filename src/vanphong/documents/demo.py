@@ -15,8 +15,8 @@ work on each desk. What it makes, in chronological order per register:
   every usual type, numbered per type in the committee term in force, mostly dispatched and sealed, some
   answering incoming ones, one recalled, one number cancelled, and work in progress: drafts, drafts
   in appraisal, documents waiting for `bithu`'s signature and signed ones waiting for `vanthu`.
-- Đảng bộ Khối các cơ quan Trung ương: the two documents seed 004 names (the 2017 office-work
-  review report and the 2018 direction), a few incoming documents of the year and three outgoing
+- Đảng bộ Khối các cơ quan Trung ương: the two documents of 2017–2018 (the office-work
+  review report and the direction), a few incoming documents of the year and three outgoing
   ones; its committee terms up to the reference day.
 - Chi bộ Kinh tế - Ngân sách (run by `bithuchibo`): a few incoming and outgoing documents.
 - The demo signing certificate of the province (passphrase `vanphong-demo`) and the demo root CA.
@@ -74,7 +74,6 @@ from vanphong.documents.models import (
     Urgency,
 )
 from vanphong.documents.services import certificates, dispatch, incoming, outgoing
-from vanphong.documents.services.outgoing import term_for
 from vanphong.organizations.demo import next_terms
 from vanphong.organizations.models import CommitteeTerm, Organization
 from vanphong.organizations.services import orgs
@@ -438,7 +437,7 @@ class _Loader:
         return {**subject, "summary": summary, "issue_day": day}
 
     def term_name(self, day: datetime.date) -> str:
-        term = term_for(self.province, day)
+        term = orgs.term_on(self.province, day, inherited=True)
         return term.name if term is not None else ""
 
     def province_outgoing(self, replies):

@@ -4,16 +4,19 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vanphong.core.form_fields import StyledForm, date_field, datetime_field
 from vanphong.core.models import Clearance
-from vanphong.documents.models import Channel, DeliveryStatus, Urgency, Verdict
+from vanphong.documents.models import (
+    BODY_MAX,
+    NOTE_MAX,
+    RECIPIENTS_MAX,
+    SUMMARY_MAX,
+    Channel,
+    DeliveryStatus,
+    Urgency,
+    Verdict,
+)
 from vanphong.documents.types import type_choices
-from vanphong.organizations.forms import DATE_INPUT_FORMATS, DateInput, StyledForm
-
-
-def _date(label, required=True):
-    return forms.DateField(
-        label=label, required=required, widget=DateInput(), input_formats=DATE_INPUT_FORMATS
-    )
 
 
 class OrganizationChoiceField(forms.ModelChoiceField):
@@ -23,19 +26,17 @@ class OrganizationChoiceField(forms.ModelChoiceField):
 
 class IncomingForm(StyledForm):
     organization = OrganizationChoiceField(queryset=None, label=_("Register of"))
-    received_at = forms.DateTimeField(
-        label=_("Received at"),
-        input_formats=["%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-    )
+    received_at = datetime_field(_("Received at"))
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
     issuer = forms.CharField(label=_("Issuing body"), max_length=255)
     original_number = forms.CharField(
         label=_("Number and symbol"), max_length=64, help_text=_("For example 42-HD/BTCTW.")
     )
-    document_date = _date(_("Document date"))
+    document_date = date_field(_("Document date"))
     doc_type = forms.ChoiceField(label=_("Document type"))
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 2}))
+    summary = forms.CharField(
+        label=_("Summary"), max_length=SUMMARY_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
     pages = forms.IntegerField(label=_("Pages"), min_value=1, max_value=9999, initial=1)
     urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices, required=False)
     confidentiality = forms.TypedChoiceField(
@@ -64,9 +65,12 @@ class AssignForm(StyledForm):
     department = OrganizationChoiceField(
         queryset=None, label=_("Handling department"), required=False
     )
-    deadline = _date(_("Deadline"), required=False)
+    deadline = date_field(_("Deadline"), required=False)
     direction = forms.CharField(
-        label=_("Leader's direction"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Leader's direction"),
+        required=False,
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args, people, departments, **kwargs):
@@ -78,13 +82,17 @@ class AssignForm(StyledForm):
 
 
 class TextForm(StyledForm):
-    text = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label=_("Content"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class ReasonForm(StyledForm):
     """Returning, recalling or cancelling a document: the reason is kept with it."""
 
-    text = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label=_("Reason"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class UploadForm(StyledForm):
@@ -94,10 +102,13 @@ class UploadForm(StyledForm):
 class OutgoingForm(StyledForm):
     organization = OrganizationChoiceField(queryset=None, label=_("Issuing organization"))
     doc_type = forms.ChoiceField(label=_("Document type"))
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 2}))
+    summary = forms.CharField(
+        label=_("Summary"), max_length=SUMMARY_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
     body = forms.CharField(
         label=_("Content"),
         required=False,
+        max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("One paragraph per line."),
     )
@@ -114,6 +125,7 @@ class OutgoingForm(StyledForm):
     recipients = forms.CharField(
         label=_("Recipients"),
         required=False,
+        max_length=RECIPIENTS_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One per line."),
     )
@@ -132,7 +144,10 @@ class OutgoingForm(StyledForm):
 class AppraiseForm(StyledForm):
     verdict = forms.ChoiceField(label=_("Verdict"), choices=Verdict.choices)
     text = forms.CharField(
-        label=_("Comments"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Comments"),
+        required=False,
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
@@ -146,18 +161,19 @@ class SubmitForm(StyledForm):
 
 
 class IssueForm(StyledForm):
-    issued_on = _date(_("Issue date"), required=False)
+    issued_on = date_field(_("Issue date"), required=False)
 
 
 class DispatchForm(StyledForm):
     recipients = forms.CharField(
         label=_("Recipients"),
         required=False,
+        max_length=RECIPIENTS_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One per line; empty: the document's list of recipients."),
     )
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
-    sent_on = _date(_("Sent on"), required=False)
+    sent_on = date_field(_("Sent on"), required=False)
 
 
 class DeliveryForm(StyledForm):

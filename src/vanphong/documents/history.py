@@ -1,42 +1,69 @@
-"""A document's history page: its audit entries with readable field names and values, and, for
-those who audit, who viewed or downloaded it when it is classified."""
+"""A document's history page: its audit entries made readable (core.audit_display) and, for those
+who audit, who viewed or downloaded it when it is classified. The labels of the actions this area
+audits, and how its snapshots' handlers read, are registered here."""
 
-from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import gettext_lazy as _
 
-from vanphong.core import access, audit
+from vanphong.core import access, audit_display
 from vanphong.core.access import Action
-from vanphong.documents.models import ConfidentialAccess
+from vanphong.core.models import User
+from vanphong.documents.models import AssignmentRole, ConfidentialAccess
+
+LABELS = {
+    "incoming.register": _("Incoming document registered"),
+    "incoming.assign": _("Handlers assigned"),
+    "incoming.direct": _("Leader's direction recorded"),
+    "incoming.progress": _("Progress recorded"),
+    "incoming.close": _("Incoming document closed"),
+    "outgoing.draft": _("Draft created"),
+    "outgoing.revise": _("Draft revised"),
+    "outgoing.to_appraisal": _("Sent for appraisal"),
+    "outgoing.appraise": _("Appraised"),
+    "outgoing.revise_requested": _("Revision requested"),
+    "outgoing.submit": _("Submitted for signature"),
+    "outgoing.sign": _("Signed"),
+    "outgoing.returned": _("Returned by the signer"),
+    "outgoing.issue": _("Issued with a number"),
+    "outgoing.cancel": _("Cancelled"),
+    "outgoing.recall": _("Recalled"),
+    "outgoing.dispatch": _("Sent to recipients"),
+    "outgoing.seal": _("Seal used"),
+    "outgoing.delivery": _("Delivery status changed"),
+    "outgoing.sign_pdf": _("PDF digitally signed"),
+    "document.file_add": _("File added"),
+    "number.cancel": _("Number cancelled"),
+    "signing_certificate.add": _("Signing certificate added"),
+    "signing_certificate.deactivate": _("Signing certificate no longer used"),
+    "trusted_root.add": _("Trusted root certificate added"),
+    "trusted_root.remove": _("Trusted root certificate removed"),
+    "congress.create": _("Congress added"),
+    "congress.update": _("Congress edited"),
+    "congress.delete": _("Congress deleted"),
+}
 
 
-def _label(model, name: str) -> str:
-    try:
-        return str(model._meta.get_field(name).verbose_name)
-    except FieldDoesNotExist:
-        return name
+def _handlers(values: list) -> tuple[str, list[str]]:
+    """{"3": "lead", "7": "co"} → "Nguyễn Văn A (Lead handler), …" for both sides at once."""
+    ids = {int(pk) for side in values for pk in (side or {})}
+    people = {u.pk: u.get_full_name() or u.username for u in User.objects.filter(pk__in=ids)}
+    roles = dict(AssignmentRole.choices)
+    shown = []
+    for side in values:
+        parts = [
+            f"{people.get(int(pk), '—')} ({roles.get(role, role)})"
+            for pk, role in (side or {}).items()
+        ]
+        shown.append(", ".join(parts) or "—")
+    return str(_("Handlers")), shown
 
 
-def _value(model, name: str, value):
-    try:
-        field = model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return value
-    if field.choices and value is not None:
-        return dict(field.flatchoices).get(value, value)
-    if field.get_internal_type() == "DateField" and isinstance(value, str) and len(value) == 10:
-        y, m, d = value.split("-")
-        return f"{d}/{m}/{y}"
-    return value
+def register() -> None:
+    audit_display.register_labels(LABELS)
+    audit_display.register_formatter("documents.incomingdocument", "handlers", _handlers)
 
 
 def rows_for(document) -> list:
-    model = type(document)
-    rows = audit.history_rows(document)
-    for row in rows:
-        row.changes = {
-            _label(model, name): [_value(model, name, before), _value(model, name, after)]
-            for name, (before, after) in row.changes.items()
-        }
-    return rows
+    return audit_display.history(document)
 
 
 def accesses_for(user, document):

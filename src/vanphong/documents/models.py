@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vanphong.core import vntext
 from vanphong.core.access import Action
+from vanphong.core.lengths import LengthChecked
 from vanphong.core.models import Clearance, NumberSequence
 from vanphong.documents.access import DocumentAction
 from vanphong.organizations.models import CommitteeTerm, Organization, branch_of
@@ -37,15 +38,24 @@ CONFIDENTIALITY_MARKS = {
 }
 
 
+# What a user may type, by use (core.lengths refuses more on every path). A trích yếu is a line or
+# two; the longest fits one row of a register page (tests/documents/test_lengths.py).
+SUMMARY_MAX = 1000
+NOTE_MAX = 4000  # a direction, a result, a progress note, a reason, appraisal comments
+BODY_MAX = 200_000  # a long report's text
+RECIPIENTS_MAX = 4000
+PEM_MAX = 20_000
+
+
 class Channel(models.TextChoices):
     PAPER = "paper", _("Paper")
     ELECTRONIC = "electronic", _("Electronic")
 
 
-class _Summarized(models.Model):
+class _Summarized(LengthChecked):
     """Shared: the folded summary for Vietnamese-aware search (invariant 5)."""
 
-    summary = models.TextField(_("summary"))
+    summary = models.TextField(_("summary"), max_length=SUMMARY_MAX)
     summary_folded = models.TextField(editable=False, default="")
 
     class Meta:
@@ -80,11 +90,15 @@ class _Branched(models.Model):
         super().save(*args, **kwargs)
 
 
-class Congress(models.Model):
-    """A party congress (đại hội): all its documents share one sequence (domain.md §1)."""
+class Congress(LengthChecked):
+    """A party congress (đại hội): all its documents share one sequence
+    (docs/rules/party-documents.md §3)."""
 
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="congresses"
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="congresses",
+        verbose_name=_("organization"),
     )
     name = models.CharField(_("name"), max_length=255)
     code = models.CharField(_("symbol code"), max_length=32, default="ĐH")
@@ -108,7 +122,7 @@ class Issuer(models.Model):
     names first and then finds documents by their exact folded issuer (documents.search)."""
 
     name = models.CharField(_("issuing body"), max_length=255)
-    folded = models.CharField(max_length=255, unique=True)
+    folded = models.CharField(max_length=255, unique=True, verbose_name=_("folded name"))
 
     class Meta:
         verbose_name = _("issuing body")
@@ -131,7 +145,11 @@ class IncomingDocument(_Branched, _Summarized):
 
     # No index of its own: unique_incoming_number starts with it.
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="incoming_documents", db_index=False
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="incoming_documents",
+        db_index=False,
+        verbose_name=_("register of"),
     )
     year = models.PositiveSmallIntegerField(_("register year"))
     # db_default: Django then reads the number back from the INSERT, which takes it from the
@@ -158,7 +176,7 @@ class IncomingDocument(_Branched, _Summarized):
         default=IncomingStatus.REGISTERED,
     )
     deadline = models.DateField(_("deadline"), null=True, blank=True)
-    direction = models.TextField(_("leader's direction"), blank=True)
+    direction = models.TextField(_("leader's direction"), blank=True, max_length=NOTE_MAX)
     # Without indexes of their own, as registered_by: nobody lists documents by these people,
     # and each index is written while the register is locked (documents migration 0006).
     directed_by = models.ForeignKey(
@@ -168,12 +186,17 @@ class IncomingDocument(_Branched, _Summarized):
         blank=True,
         related_name="+",
         db_index=False,
+        verbose_name=_("directed by"),
     )
-    directed_at = models.DateTimeField(null=True, blank=True)
-    result = models.TextField(_("result"), blank=True)
+    directed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("directed at"))
+    result = models.TextField(_("result"), blank=True, max_length=NOTE_MAX)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", db_index=False
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        verbose_name=_("registered by"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -224,21 +247,41 @@ class Assignment(models.Model):
     """Who handles an incoming document, in which role, by when."""
 
     document = models.ForeignKey(
-        IncomingDocument, on_delete=models.CASCADE, related_name="assignments"
+        IncomingDocument,
+        on_delete=models.CASCADE,
+        related_name="assignments",
+        verbose_name=_("document"),
     )
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("handler"),
+    )
     department = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handling department"),
     )
     role = models.CharField(_("role"), max_length=8, choices=AssignmentRole.choices)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("assigned by"),
     )
     assigned_at = models.DateTimeField(auto_now_add=True)
-    done_at = models.DateTimeField(null=True, blank=True)
-    reminded_before_on = models.DateField(null=True, blank=True)
-    reminded_overdue_on = models.DateField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True, verbose_name=_("done at"))
+    reminded_before_on = models.DateField(
+        null=True, blank=True, verbose_name=_("reminded before the deadline on")
+    )
+    reminded_overdue_on = models.DateField(
+        null=True, blank=True, verbose_name=_("reminded of the overdue on")
+    )
 
     class Meta:
         verbose_name = _("assignment")
@@ -251,10 +294,17 @@ class Assignment(models.Model):
         return f"{self.document} → {self.user} ({self.get_role_display()})"
 
 
-class ProgressNote(models.Model):
-    document = models.ForeignKey(IncomingDocument, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    text = models.TextField(_("progress"))
+class ProgressNote(LengthChecked):
+    document = models.ForeignKey(
+        IncomingDocument, on_delete=models.CASCADE, related_name="notes", verbose_name=_("document")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    text = models.TextField(_("progress"), max_length=NOTE_MAX)
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -278,16 +328,24 @@ class OutgoingDocument(_Branched, _Summarized):
     """A document the organization drafts, appraises, signs, numbers and dispatches."""
 
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="outgoing_documents"
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="outgoing_documents",
+        verbose_name=_("organization"),
     )
     doc_type = models.CharField(_("document type"), max_length=64)
     congress = models.ForeignKey(
-        Congress, on_delete=models.PROTECT, null=True, blank=True, related_name="documents"
+        Congress,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("congress"),
     )
     status = models.CharField(
         _("status"), max_length=16, choices=OutgoingStatus.choices, default=OutgoingStatus.DRAFT
     )
-    body = models.TextField(_("content"), blank=True)
+    body = models.TextField(_("content"), blank=True, max_length=BODY_MAX)
     urgency = models.CharField(
         _("urgency"), max_length=16, choices=Urgency.choices, default=Urgency.NORMAL, blank=True
     )
@@ -307,7 +365,9 @@ class OutgoingDocument(_Branched, _Summarized):
         blank=True,
         related_name="+",
     )
-    recipients = models.TextField(_("recipients"), blank=True, help_text=_("One per line."))
+    recipients = models.TextField(
+        _("recipients"), blank=True, help_text=_("One per line."), max_length=RECIPIENTS_MAX
+    )
     in_reply_to = models.ForeignKey(
         IncomingDocument,
         verbose_name=_("in reply to"),
@@ -317,26 +377,44 @@ class OutgoingDocument(_Branched, _Summarized):
         related_name="replies",
     )
     drafted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("drafted by"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     signed_at = models.DateTimeField(_("signed at"), null=True, blank=True)
     # Set once, at issue; an issued document is never edited, only recalled (invariant 3).
     sequence = models.ForeignKey(
-        NumberSequence, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        NumberSequence,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("number register"),
     )
     term = models.ForeignKey(
-        CommitteeTerm, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        CommitteeTerm,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("committee term"),
     )
     number = models.PositiveIntegerField(_("number"), null=True, blank=True)
     symbol = models.CharField(_("number and symbol"), max_length=64, blank=True)
     issued_on = models.DateField(_("issued on"), null=True, blank=True)
-    issued_at = models.DateTimeField(null=True, blank=True)
+    issued_at = models.DateTimeField(null=True, blank=True, verbose_name=_("issued at"))
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("issued by"),
     )
-    ended_reason = models.TextField(_("reason"), blank=True)
-    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_reason = models.TextField(_("reason"), blank=True, max_length=NOTE_MAX)
+    ended_at = models.DateTimeField(null=True, blank=True, verbose_name=_("ended at"))
 
     access_org_path = "organization__path"
     access_view_action = DocumentAction.VIEW
@@ -364,17 +442,25 @@ class OutgoingDocument(_Branched, _Summarized):
         return [line.strip() for line in self.recipients.splitlines() if line.strip()]
 
 
-class DraftVersion(models.Model):
+class DraftVersion(LengthChecked):
     """One saved version of a draft's text (kept through appraisal)."""
 
     document = models.ForeignKey(
-        OutgoingDocument, on_delete=models.CASCADE, related_name="versions"
+        OutgoingDocument,
+        on_delete=models.CASCADE,
+        related_name="versions",
+        verbose_name=_("document"),
     )
-    version = models.PositiveSmallIntegerField()
-    summary = models.TextField()
-    body = models.TextField(blank=True)
-    note = models.CharField(max_length=300, blank=True)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    version = models.PositiveSmallIntegerField(verbose_name=_("version"))
+    summary = models.TextField(verbose_name=_("summary"), max_length=SUMMARY_MAX)
+    body = models.TextField(blank=True, verbose_name=_("body"), max_length=BODY_MAX)
+    note = models.CharField(max_length=300, blank=True, verbose_name=_("version note"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("author"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -392,13 +478,21 @@ class Verdict(models.TextChoices):
     REVISE = "revise", _("Needs revision")
 
 
-class AppraisalComment(models.Model):
+class AppraisalComment(LengthChecked):
     document = models.ForeignKey(
-        OutgoingDocument, on_delete=models.CASCADE, related_name="appraisals"
+        OutgoingDocument,
+        on_delete=models.CASCADE,
+        related_name="appraisals",
+        verbose_name=_("document"),
     )
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("author"),
+    )
     verdict = models.CharField(_("verdict"), max_length=8, choices=Verdict.choices)
-    text = models.TextField(_("comments"), blank=True)
+    text = models.TextField(_("comments"), blank=True, max_length=NOTE_MAX)
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -415,11 +509,14 @@ class DeliveryStatus(models.TextChoices):
     RECALLED = "recalled", _("Recalled")
 
 
-class Dispatch(models.Model):
+class Dispatch(LengthChecked):
     """One recipient of an issued document and what became of the copy sent."""
 
     document = models.ForeignKey(
-        OutgoingDocument, on_delete=models.CASCADE, related_name="dispatches"
+        OutgoingDocument,
+        on_delete=models.CASCADE,
+        related_name="dispatches",
+        verbose_name=_("document"),
     )
     recipient = models.CharField(_("recipient"), max_length=255)
     channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
@@ -428,7 +525,10 @@ class Dispatch(models.Model):
         _("delivery status"), max_length=16, choices=DeliveryStatus.choices, default="sent"
     )
     sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("sent by"),
     )
 
     class Meta:
@@ -440,15 +540,23 @@ class Dispatch(models.Model):
         return f"{self.document} → {self.recipient}"
 
 
-class SealUse(models.Model):
+class SealUse(LengthChecked):
     """The seal-use log (sổ theo dõi sử dụng con dấu): document, person, time."""
 
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("organization")
+    )
     document = models.ForeignKey(
-        OutgoingDocument, on_delete=models.PROTECT, related_name="seal_uses"
+        OutgoingDocument,
+        on_delete=models.PROTECT,
+        related_name="seal_uses",
+        verbose_name=_("document"),
     )
     used_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("used by"),
     )
     used_at = models.DateTimeField(_("used at"), auto_now_add=True)
     copies = models.PositiveSmallIntegerField(_("copies sealed"), default=1)
@@ -478,21 +586,34 @@ class DocumentFile(models.Model):
     """A stored file of an incoming or outgoing document (checked before it was stored)."""
 
     incoming = models.ForeignKey(
-        IncomingDocument, on_delete=models.PROTECT, null=True, blank=True, related_name="files"
+        IncomingDocument,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="files",
+        verbose_name=_("incoming document"),
     )
     outgoing = models.ForeignKey(
-        OutgoingDocument, on_delete=models.PROTECT, null=True, blank=True, related_name="files"
+        OutgoingDocument,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="files",
+        verbose_name=_("outgoing document"),
     )
     role = models.CharField(_("role"), max_length=16, choices=FileRole.choices)
-    file = models.FileField(max_length=300)
+    file = models.FileField(max_length=300, verbose_name=_("file"))
     name = models.CharField(_("file name"), max_length=200)
-    kind = models.CharField(max_length=8)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveBigIntegerField()
-    sha256 = models.CharField(max_length=64)
-    signatures = models.JSONField(null=True, blank=True)
+    kind = models.CharField(max_length=8, verbose_name=_("kind"))
+    content_type = models.CharField(max_length=100, verbose_name=_("content type"))
+    size = models.PositiveBigIntegerField(verbose_name=_("size"))
+    sha256 = models.CharField(max_length=64, verbose_name=_("SHA-256 checksum"))
+    signatures = models.JSONField(null=True, blank=True, verbose_name=_("signatures"))
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("uploaded by"),
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
@@ -523,13 +644,17 @@ class ConfidentialAccess(models.Model):
         VIEW = "view", _("Viewed")
         DOWNLOAD = "download", _("Downloaded")
 
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    kind = models.CharField(max_length=8, choices=Kind.choices)
-    target_type = models.CharField(max_length=100)
-    target_id = models.CharField(max_length=64)
-    target_label = models.CharField(max_length=100)
-    file_name = models.CharField(max_length=200, blank=True)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("organization")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("user")
+    )
+    kind = models.CharField(max_length=8, choices=Kind.choices, verbose_name=_("kind"))
+    target_type = models.CharField(max_length=100, verbose_name=_("record type"))
+    target_id = models.CharField(max_length=64, verbose_name=_("record id"))
+    target_label = models.CharField(max_length=100, verbose_name=_("record"))
+    file_name = models.CharField(max_length=200, blank=True, verbose_name=_("file name"))
     at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     access_org_path = "organization__path"
@@ -544,21 +669,27 @@ class ConfidentialAccess(models.Model):
         return f"{self.user} {self.get_kind_display()} {self.target_label}"
 
 
-class SigningCertificate(models.Model):
+class SigningCertificate(LengthChecked):
     """The organization's PKCS#12 for signing issued PDFs, set by an administrator.
 
     The passphrase is never stored: the clerk types it when signing (docs/decisions/0009).
     """
 
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="signing_certificates"
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="signing_certificates",
+        verbose_name=_("organization"),
     )
     pkcs12 = models.BinaryField()
     subject = models.CharField(_("subject"), max_length=255)
     valid_until = models.DateTimeField(_("valid until"))
     active = models.BooleanField(_("in use"), default=True)
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("added by"),
     )
     added_at = models.DateTimeField(auto_now_add=True)
 
@@ -573,11 +704,11 @@ class SigningCertificate(models.Model):
         return self.subject
 
 
-class TrustedRoot(models.Model):
+class TrustedRoot(LengthChecked):
     """A root certificate trusted when checking signatures on received PDFs."""
 
     name = models.CharField(_("name"), max_length=255)
-    pem = models.TextField(_("certificate (PEM)"))
+    pem = models.TextField(_("certificate (PEM)"), max_length=PEM_MAX)
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

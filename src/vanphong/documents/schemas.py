@@ -13,6 +13,10 @@ from ninja import Field, Schema
 
 from vanphong.core.models import Clearance
 from vanphong.documents.models import (
+    BODY_MAX,
+    NOTE_MAX,
+    RECIPIENTS_MAX,
+    SUMMARY_MAX,
     AssignmentRole,
     Channel,
     DeliveryStatus,
@@ -63,7 +67,7 @@ class SignatureCheckOut(Schema):
 
 
 class TextIn(Input):
-    text: string(5000, required=True) = Field(
+    text: string(NOTE_MAX, required=True) = Field(
         description="Nội dung (ý kiến, tiến độ, kết quả, lý do)"
     )
 
@@ -174,7 +178,7 @@ class IncomingIn(Input):
     original_number: string(64, required=True) = Field(description="Số, ký hiệu, ví dụ 42-HD/BTCTW")
     document_date: datetime.date = Field(description="Ngày văn bản")
     doc_type: string(64, required=True) = Field(description="Loại văn bản (mã), ví dụ huong_dan")
-    summary: string(5000, required=True) = Field(description="Trích yếu")
+    summary: string(SUMMARY_MAX, required=True) = Field(description="Trích yếu")
     pages: int = Field(1, ge=1, le=9999, description="Số trang")
     urgency: choice(Urgency) = Field("", description=URGENCY_HELP)
     confidentiality: CONFIDENTIALITY = Field(0, description=CONFIDENTIALITY_HELP)
@@ -194,7 +198,7 @@ class AssignIn(Input):
     co_handlers: list[int] = Field([], description="Người phối hợp")
     readers: list[int] = Field([], description="Người nhận để biết")
     deadline: datetime.date | None = Field(None, description="Hạn xử lý")
-    direction: string(5000) = Field("", description="Ý kiến chỉ đạo")
+    direction: string(NOTE_MAX) = Field("", description="Ý kiến chỉ đạo")
     department: int | None = Field(None, description="Đơn vị (vụ, phòng) chủ trì xử lý")
 
 
@@ -334,10 +338,10 @@ class OutgoingDetailOut(OutgoingOut):
 
 
 class _DraftFields(Input):
-    body: string(50000) = Field("", description="Nội dung, mỗi dòng một đoạn")
+    body: string(BODY_MAX) = Field("", description="Nội dung, mỗi dòng một đoạn")
     superior_body: string(255) = Field("", description="Cơ quan cấp trên")
     authority_line: string(100) = Field("", description="Thẩm quyền ký, ví dụ T/M Ban Thường vụ")
-    recipients: string(5000) = Field("", description="Nơi nhận, mỗi dòng một nơi")
+    recipients: string(RECIPIENTS_MAX) = Field("", description="Nơi nhận, mỗi dòng một nơi")
     urgency: choice(Urgency) = Field("", description=URGENCY_HELP)
     confidentiality: CONFIDENTIALITY = Field(0, description=CONFIDENTIALITY_HELP)
 
@@ -345,7 +349,7 @@ class _DraftFields(Input):
 class OutgoingIn(_DraftFields):
     organization: int = Field(description="Tổ chức ban hành")
     doc_type: string(64, required=True) = Field(description="Loại văn bản (mã), ví dụ cong_van")
-    summary: string(5000, required=True) = Field(description="Trích yếu")
+    summary: string(SUMMARY_MAX, required=True) = Field(description="Trích yếu")
     issuing_body: string(255, required=True) = Field(description="Cơ quan ban hành")
     place: string(100, required=True) = Field(description="Địa danh")
     signer_position: string(100, required=True) = Field(description="Chức vụ người ký")
@@ -357,14 +361,14 @@ class OutgoingPatch(Input):
     """A new version of a draft: fields left out do not change."""
 
     doc_type: string(64, required=True) = None
-    summary: string(5000, required=True) = None
-    body: string(50000) = None
+    summary: string(SUMMARY_MAX, required=True) = None
+    body: string(BODY_MAX) = None
     issuing_body: string(255, required=True) = None
     superior_body: string(255) = None
     place: string(100, required=True) = None
     signer_position: string(100, required=True) = None
     authority_line: string(100) = None
-    recipients: string(5000) = None
+    recipients: string(RECIPIENTS_MAX) = None
     urgency: choice(Urgency) = None
     confidentiality: CONFIDENTIALITY = None
     note: string(300) = Field("", description="Ghi chú của phiên bản")
@@ -372,7 +376,7 @@ class OutgoingPatch(Input):
 
 class AppraiseIn(Input):
     verdict: choice(Verdict) = Field(description="agree đồng ý, revise cần sửa")
-    text: string(5000) = Field("", description="Ý kiến thẩm định (bắt buộc khi cần sửa)")
+    text: string(NOTE_MAX) = Field("", description="Ý kiến thẩm định (bắt buộc khi cần sửa)")
 
 
 class SubmitIn(Input):

@@ -1,12 +1,12 @@
 """The search box of the incoming register: summary, issuing body, number and symbol.
 
-The text is folded (DESIGN.md invariant 5). The issuing body is matched against the directory of
-issuers first (`Issuer`, a few thousand names) and documents then by their exact folded issuer.
-The summary is matched on PostgreSQL as a phrase of whole words (`to_tsvector('simple', …)`,
+The text is folded (docs/decisions/0003-vietnamese-text.md). The issuing body is matched against the
+directory of issuers first (`Issuer`, a few thousand names) and documents then by their exact folded
+issuer. The summary is matched on PostgreSQL as a phrase of whole words (`to_tsvector('simple', …)`,
 documents migration 0005), elsewhere as a substring; the number and symbol as a substring, for a
-text of at most NUMBER_WORDS words. A trigram index on every document's summary and issuer read
-long texts trigram by trigram: 0.2–0.9 s for "tai chinh" over 2 million documents
-(bench/README.md, documents; decision 0011).
+text of at most NUMBER_WORDS words. A trigram index on every document's summary and issuer read long
+texts trigram by trigram: 0.2–0.9 s for "tai chinh" over 2 million documents (bench/README.md,
+documents; decision 0011).
 
 The register list takes each of the three matches in the list's order up to the cap, each by its
 own index, and shows the first of them together; the API counts and pages the exact matches.

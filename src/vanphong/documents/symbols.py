@@ -1,4 +1,5 @@
-"""Numbers and symbols of party documents (domain.md §1): "Số 15-NQ/TU", never "Số: 12/QĐ-UBND"."""
+"""Numbers and symbols of party documents (docs/rules/party-documents.md §2): "Số 15-NQ/TU",
+never "Số: 12/QĐ-UBND"."""
 
 import re
 
@@ -41,3 +42,24 @@ def parse_party_symbol(text: str) -> tuple[int, str, str] | None:
     if not match:
         return None
     return int(match["number"]), match["abbr"], match["issuer"]
+
+
+# Words that name a party body once folded: "Tỉnh ủy", "Đảng ủy", "Ban Tổ chức Trung ương", ...
+# A state body ("Ủy ban nhân dân tỉnh", "Sở Tài chính") matches none of them.
+_PARTY_BODY = re.compile(
+    r"\b(dang|tinh uy|thanh uy|huyen uy|quan uy|thi uy|chi bo|chi uy|bo chinh tri|ban bi thu"
+    r"|uy ban kiem tra|van phong trung uong"
+    r"|ban (to chuc|tuyen giao|dan van|noi chinh|kinh te|doi ngoai|chinh sach)[\w ]* trung uong)\b"
+)
+
+
+def is_party_issuer(issuer: str) -> bool:
+    """Whether an issuing body's name is a party body's: its documents use the party's form."""
+    return bool(_PARTY_BODY.search(vntext.fold(issuer)))
+
+
+def off_party_form(issuer: str, typed: str) -> bool:
+    """A party body's number and symbol not typed in the party's form ("Số: 12/QĐ-UBND" from a
+    Tỉnh ủy): registered as typed, since the register records what the paper says, and flagged
+    so the clerk checks it against the original."""
+    return is_party_issuer(issuer) and parse_party_symbol(typed) is None

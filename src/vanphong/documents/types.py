@@ -1,4 +1,5 @@
-"""Document types and their abbreviations as of a date (dated rules, domain.md §1)."""
+"""Document types and their abbreviations as of a date (dated rules,
+docs/rules/party-documents.md §1)."""
 
 import datetime
 

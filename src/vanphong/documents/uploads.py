@@ -1,5 +1,6 @@
-"""Checked uploads (DESIGN invariant 4): name, size and type BY CONTENT are checked before anything
-is stored, and a stored file never outlives the transaction that was meant to record it.
+"""Checked uploads (invariant 4 of docs/architecture.md): name, size and type BY CONTENT are
+checked before anything is stored, and a stored file never outlives the transaction that was
+meant to record it.
 
     checked = check_upload(request.FILES["scan"], allowed={FileKind.PDF, FileKind.TIFF})
     with transaction.atomic():

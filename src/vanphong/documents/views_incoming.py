@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from vanphong.core import access
 from vanphong.core.errors import ServiceError
-from vanphong.documents import forms, list_rows, search
+from vanphong.documents import forms, list_rows, search, symbols
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import (
     AssignmentRole,
@@ -149,6 +149,17 @@ def _register(request, data) -> IncomingDocument:
     return document
 
 
+def _symbol_warning(document: IncomingDocument) -> str | None:
+    """Shown on the record itself, so the clerk meets it after registering and whenever she
+    comes back."""
+    if not symbols.off_party_form(document.issuer, document.original_number):
+        return None
+    return _(
+        "The number and symbol “%(typed)s” are not in the party's form (for example "
+        "12-QĐ/TU): the document was registered as typed; check it against the original."
+    ) % {"typed": document.original_number}
+
+
 def _get(request, pk) -> IncomingDocument:
     return access.get_for(
         request.user,
@@ -182,6 +193,7 @@ def incoming_detail(request, pk):
         "can_handle": open_ and _is_handler(user, document),
         "can_upload": access.can(user, DocumentAction.REGISTER, document),
         "can_reply": open_ and access.can(user, DocumentAction.DRAFT, document),
+        "symbol_warning": _symbol_warning(document),
     }
     if context["can_route"]:
         people = people_for(document.organization, DocumentAction.VIEW, document.confidentiality)

@@ -9,7 +9,8 @@ class OrganizationsConfig(AppConfig):
 
     def ready(self):
         from vanphong.core import demo as core_demo
-        from vanphong.organizations import access, demo
+        from vanphong.organizations import access, demo, history_display
 
         access.register()
+        history_display.register()
         core_demo.register("organizations", demo.load, order=10)

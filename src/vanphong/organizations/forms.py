@@ -1,12 +1,11 @@
 """Forms of the organization and member pages. They only parse input: the services check the
 rules and raise MemberError, which the views show as a form error."""
 
-import unicodedata
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vanphong.core import vntext
+from vanphong.core.form_fields import DATE_INPUT_FORMATS, DateInput, StyledForm, date_field
 from vanphong.organizations.filters import age_group_choices
 from vanphong.organizations.models import (
     CELL_KINDS,
@@ -21,41 +20,6 @@ from vanphong.organizations.models import (
 )
 from vanphong.organizations.services.members import PROFILE_FIELDS
 
-# Typed dates are read the Vietnamese way (dd/mm/yyyy); the date picker sends ISO dates.
-DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; it sends ISO dates, which Django's DateField always accepts."""
-
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class StyledForm(forms.Form):
-    """Bootstrap classes on every widget, so that templates render fields with one include."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field.widget, forms.CheckboxInput):
-                css = "form-check-input"
-            elif isinstance(field.widget, forms.Select):
-                css = "form-select"
-            else:
-                css = "form-control"
-            field.widget.attrs.setdefault("class", css)
-
-    def clean(self):
-        """Text is stored NFC (invariant 5), whatever form the browser sent."""
-        data = super().clean()
-        for key, value in data.items():
-            if isinstance(value, str):
-                data[key] = unicodedata.normalize("NFC", value)
-        return data
-
 
 def _member_field(name: str, **kwargs) -> forms.Field:
     """A form field made from the Member model field, with its Vietnamese label and choices."""
@@ -67,9 +31,7 @@ def _member_field(name: str, **kwargs) -> forms.Field:
 
 
 def _date(label, required=True) -> forms.DateField:
-    return forms.DateField(
-        label=label, required=required, widget=DateInput(), input_formats=DATE_INPUT_FORMATS
-    )
+    return date_field(label, required)
 
 
 def _decision() -> forms.CharField:

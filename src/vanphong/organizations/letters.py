@@ -1,5 +1,6 @@
 """The introduction letter for a transfer of party activity (giấy giới thiệu sinh hoạt đảng), as DOCX
-in the party's layout (domain.md §1): header table, title, body, signature block."""
+in the party's layout (docs/rules/party-documents.md §4): header table, title, body, signature
+block."""
 
 import datetime
 import io

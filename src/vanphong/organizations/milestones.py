@@ -1,4 +1,5 @@
-"""Party age (tuổi đảng) and party badge (Huy hiệu Đảng) milestones, domain.md §8.
+"""Party age (tuổi đảng) and party badge (Huy hiệu Đảng) milestones
+(docs/rules/party-age-and-badges.md).
 
 Party age counts from the admission decision, minus periods outside party activity. Badges come at
 30, 40, 45, 50, 55, … 90 years and are presented on 3/2, 19/5, 2/9 and 7/11. The milestones and the

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
 from vanphong.core import vntext
+from vanphong.core.lengths import LengthChecked
 
 
 class OrgKind(models.TextChoices):
@@ -30,7 +31,7 @@ class OrgStatus(models.TextChoices):
     DISSOLVED = "dissolved", _("Dissolved")
 
 
-class Organization(MP_Node):
+class Organization(LengthChecked, MP_Node):
     """A node of the party tree. `path` (materialized path) makes subtree queries a prefix scan."""
 
     steplen = 4
@@ -91,8 +92,9 @@ def branch_of(path: str) -> str:
     return path[:BRANCH_LENGTH]
 
 
-class CommitteeTerm(models.Model):
-    """A committee term (nhiệm kỳ): document numbering restarts with each one (domain.md §1)."""
+class CommitteeTerm(LengthChecked):
+    """A committee term (nhiệm kỳ): document numbering restarts with each one
+    (docs/rules/terms.md)."""
 
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="terms", verbose_name=_("organization")
@@ -156,7 +158,7 @@ class TheoryLevel(models.TextChoices):
     SENIOR = "senior", _("Senior")
 
 
-class Member(models.Model):
+class Member(LengthChecked):
     full_name = models.CharField(_("full name"), max_length=200)
     name_folded = models.CharField(max_length=200, editable=False, db_index=True)
     name_sort = models.CharField(max_length=900, editable=False, db_index=True)
@@ -222,15 +224,25 @@ class PositionTitle(models.TextChoices):
     GROUP_LEADER = "group_leader", _("Party group leader")
 
 
-class Position(models.Model):
+class Position(LengthChecked):
     """A position held in an organization's committee, for a term."""
 
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="positions")
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="positions", verbose_name=_("member")
+    )
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="positions"
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="positions",
+        verbose_name=_("organization"),
     )
     term = models.ForeignKey(
-        CommitteeTerm, null=True, blank=True, on_delete=models.PROTECT, related_name="positions"
+        CommitteeTerm,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="positions",
+        verbose_name=_("committee term"),
     )
     title = models.CharField(_("position"), max_length=32, choices=PositionTitle.choices)
     starts_on = models.DateField(_("from"))
@@ -245,10 +257,12 @@ class Position(models.Model):
         return f"{self.get_title_display()} — {self.organization}"
 
 
-class Exemption(models.Model):
+class Exemption(LengthChecked):
     """Exemption from party activity (miễn sinh hoạt) over a period."""
 
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="exemptions")
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="exemptions", verbose_name=_("member")
+    )
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("to"), null=True, blank=True)
     reason = models.CharField(_("reason"), max_length=300)
@@ -262,10 +276,13 @@ class Exemption(models.Model):
         return f"{self.member} — {self.starts_on:%d/%m/%Y}"
 
 
-class ActivityGap(models.Model):
-    """A period outside party activity, which does not count in party age (domain.md §8)."""
+class ActivityGap(LengthChecked):
+    """A period outside party activity, which does not count in party age
+    (docs/rules/party-age-and-badges.md)."""
 
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="activity_gaps")
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="activity_gaps", verbose_name=_("member")
+    )
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("to"))
     reason = models.CharField(_("reason"), max_length=300, blank=True)
@@ -284,16 +301,26 @@ class TransferKind(models.TextChoices):
     OFFICIAL = "official", _("Official")
 
 
-class Transfer(models.Model):
+class Transfer(LengthChecked):
     """A transfer of party activity (chuyển sinh hoạt đảng) and its introduction letter."""
 
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="transfers")
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="transfers", verbose_name=_("member")
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=TransferKind.choices)
     from_organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="transfers_out"
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="transfers_out",
+        verbose_name=_("from organization"),
     )
     to_organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="transfers_in"
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="transfers_in",
+        verbose_name=_("to organization"),
     )
     to_organization_name = models.CharField(_("receiving organization"), max_length=255)
     transferred_on = models.DateField(_("transfer date"))
@@ -323,14 +350,19 @@ class EventKind(models.TextChoices):
     POSITION = "position", _("Position assigned")
 
 
-class MemberEvent(models.Model):
+class MemberEvent(LengthChecked):
     """One step of a member's party life, shown on the profile (the audit trail keeps the diff)."""
 
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="events")
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="events", verbose_name=_("member")
+    )
     kind = models.CharField(_("event"), max_length=32, choices=EventKind.choices)
     occurred_on = models.DateField(_("date"))
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="member_events"
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="member_events",
+        verbose_name=_("organization"),
     )
     decision = models.CharField(_("decision"), max_length=100, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)

@@ -65,12 +65,19 @@ def _detail_context(request, org: Organization, admit_form=None) -> dict:
     for child in children:
         child.active_members = counts[child.pk]
     visible_members = access.visible(user, Member.objects.all())
-    positions = (
-        Position.objects.filter(organization=org, member__in=visible_members)
+    # who holds the committee's positions is part of the organization, shown to whoever opens it;
+    # only the holders' records follow member access (a link where the user may open it)
+    positions = list(
+        Position.objects.filter(organization=org)
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day))
         .select_related("member", "term")
         .order_by("title", "member__name_sort")
     )
+    openable = set(
+        visible_members.filter(pk__in=[p.member_id for p in positions]).values_list("pk", flat=True)
+    )
+    for position in positions:
+        position.member_openable = position.member_id in openable
     context = {
         "org": org,
         "ancestors": list(ancestors),
@@ -78,7 +85,7 @@ def _detail_context(request, org: Organization, admit_form=None) -> dict:
         "active_members": counts[org.pk],
         "terms": list(org.terms.all()),
         "current_term": term_on(org, day),
-        "positions": list(positions),
+        "positions": positions,
         "can_list_members": access.can(user, OrgAction.MEMBER_VIEW, org),
         "history": (
             organization_history(org) if access.can(user, Action.AUDIT_VIEW, org) else None
@@ -88,6 +95,7 @@ def _detail_context(request, org: Organization, admit_form=None) -> dict:
         context["members"] = list(
             visible_members.filter(organization=org).select_related("organization")
         )
+        context["members_total"] = Member.objects.filter(organization=org).count()
     if _can_admit(user, org):
         context["admit_form"] = admit_form or AdmitForm()
     return context

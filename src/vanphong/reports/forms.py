@@ -9,6 +9,6 @@ class StatisticsForm(forms.Form):
     ngay = forms.DateField(
         label=_("As of"),
         required=False,
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         error_messages={"invalid": _("Enter a date as dd/mm/yyyy.")},
     )

@@ -1,4 +1,5 @@
-"""The party's document layout (domain.md §1): what is printed, as DOCX and as PDF."""
+"""The party's document layout (docs/rules/party-documents.md §4): what is printed, as DOCX and
+as PDF."""
 
 from .docx import render_docx
 from .errors import LayoutError, PdfConversionError

@@ -1,10 +1,10 @@
-"""A party document as DOCX, laid out by the 36-HD/VPTW format (domain.md §1 "Layout and typography").
+"""A party document as DOCX, laid out by the 36-HD/VPTW format (docs/rules/party-documents.md §4).
 
-Sizes, case and style follow domain.md's table; where domain.md says UNVERIFIED (margins, marks),
-the state rule (NĐ 30/2020) is used and the comment says so. Everything is Times New Roman: the
-font is written on every run in all four script slots (ascii, hAnsi, eastAsia, cs) and the theme
-fonts of the template are removed, so neither Word nor LibreOffice falls back to Calibri/Cambria
-for Vietnamese letters.
+Sizes, case and style follow that file's table; where the party's rule was not found (margins,
+marks, page numbers), the state rule (NĐ 30/2020) is used and the comment says so. Everything is
+Times New Roman: the font is written on every run in all four script slots (ascii, hAnsi, eastAsia,
+cs) and the theme fonts of the template are removed, so neither Word nor LibreOffice falls back to
+Calibri/Cambria for Vietnamese letters.
 """
 
 import datetime
@@ -26,8 +26,8 @@ from .model import PartyDocumentLayout
 FONT = "Times New Roman"
 NATIONAL_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
 
-# A4. Margins are UNVERIFIED for party documents (domain.md §1): these are the state rule
-# (NĐ 30/2020: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm), at its narrowest.
+# A4. No party rule for margins was found (docs/rules/party-documents.md §4): these are the
+# state rule (NĐ 30/2020: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm), at its narrowest.
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_TOP = MARGIN_BOTTOM = Mm(20)
 MARGIN_LEFT, MARGIN_RIGHT = Mm(30), Mm(15)
@@ -43,13 +43,13 @@ NATIONAL_RULE_MM = 73
 
 SIZE_NATIONAL_TITLE = 15
 SIZE_HEADER = 14  # superior body, issuing body, "*", number, place and date
-SIZE_TYPE_NAME = 16  # domain.md: 15–16
-SIZE_SUMMARY = 14  # domain.md: 14–15
+SIZE_TYPE_NAME = 16  # the rule: 15–16
+SIZE_SUMMARY = 14  # the rule: 14–15
 SIZE_LETTER_SUMMARY = 12  # công văn "V/v …": 12, italic
-SIZE_BODY = 14  # domain.md: 14–15
+SIZE_BODY = 14  # the rule: 14–15
 SIZE_SIGNATURE = 14
 SIZE_MARK = 14
-# "Nơi nhận" is not in domain.md's table. Common practice (and the state rule) prints the label
+# "Nơi nhận" is not in the party's table. Common practice (and the state rule) prints the label
 # 12 bold italic and the entries 11 upright; we do the same.
 SIZE_RECIPIENTS_LABEL = 12
 SIZE_RECIPIENTS = 11
@@ -319,8 +319,9 @@ def _header(document, layout: PartyDocumentLayout) -> None:
     _paragraph(left, layout.number_line, size=SIZE_HEADER)
     if layout.is_official_letter:
         _paragraph(left, letter_summary(layout), size=SIZE_LETTER_SUMMARY, italic=True)
-    # Where the marks go on a party document is UNVERIFIED (domain.md §1): as the state rule
-    # does, they are printed bold in the left column under the number (and the "V/v" line).
+    # Where the marks go on a party document was not found (docs/rules/party-documents.md §4):
+    # as the state rule does, they are printed bold in the left column under the number (and the
+    # "V/v" line).
     if layout.urgency_mark:
         _paragraph(left, layout.urgency_mark, size=SIZE_MARK, bold=True, space_before=6)
     if layout.confidentiality_mark:

@@ -1,4 +1,5 @@
-"""What a party document prints: the fields of the layout, already formatted (domain.md §1).
+"""What a party document prints: the fields of the layout, already formatted
+(docs/rules/party-documents.md §4).
 
 The layout knows nothing of the database: a service builds it from a document record (number
 from the register, signer from the committee, recipients from the dispatch list) and hands it to

@@ -1,7 +1,7 @@
 """DOCX → PDF through LibreOffice in headless mode.
 
 Each conversion runs its own `soffice` with its own throw-away user profile: two conversions that
-share a profile at the same moment can silently lose one (STACK.md). A conversion that hangs is
+share a profile at the same moment can silently lose one. A conversion that hangs is
 stopped after `settings.SOFFICE_TIMEOUT` seconds (default 120), together with the processes it
 started (the `soffice` wrapper forks `soffice.bin`, so the whole process group is ended).
 """

@@ -1,1 +1,1 @@
-"""Every state change of the documents area (DESIGN.md: services own the writes)."""
+"""Every state change of the documents area (docs/architecture.md: services own the writes)."""

@@ -6,6 +6,14 @@ from vanphong.core.errors import ServiceError
 class DocumentError(ServiceError):
     UNKNOWN_TYPE = "unknown_type", _("This document type is not in force on that date.")
     FUTURE_DATE = "future_date", _("The document date is in the future.")
+    RECEIVED_FUTURE = (
+        "received_future",
+        _("The receipt time %(when)s is later than now: a document is registered once received."),
+    )
+    NUMBER_WITHOUT_DIGITS = (
+        "number_without_digits",
+        _("The number and symbol must contain the document's number, for example 42-HD/BTCTW."),
+    )
     DATE_AFTER_RECEIPT = (
         "date_after_receipt",
         _("The document is dated after the day it was received."),

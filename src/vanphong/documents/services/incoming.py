@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vanphong.core import access, audit, notifications, numbering, vntext
+from vanphong.core.lengths import check_lengths
 from vanphong.core.models import Clearance, Notification
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import (
@@ -52,6 +53,10 @@ def find_duplicates(organization, *, issuer: str, original_number: str, document
     ).order_by("year", "number")
 
 
+# A receipt time a little ahead of the server's clock is a clock, not a mistake.
+RECEIPT_CLOCK_SKEW = datetime.timedelta(minutes=10)
+
+
 def register_incoming(
     *,
     acting_user,
@@ -69,6 +74,13 @@ def register_incoming(
 ) -> IncomingDocument:
     """Enter a received document with the next number of the organization's register for the year."""
     received_day = timezone.localdate(received_at)
+    if received_at > timezone.now() + RECEIPT_CLOCK_SKEW:
+        raise DocumentError(
+            DocumentError.RECEIVED_FUTURE,
+            when=timezone.localtime(received_at).strftime("%d/%m/%Y %H:%M"),
+        )
+    if not any(ch.isdigit() for ch in original_number or ""):
+        raise DocumentError(DocumentError.NUMBER_WITHOUT_DIGITS)
     if document_date > timezone.localdate():
         raise DocumentError(DocumentError.FUTURE_DATE)
     if document_date > received_day:
@@ -93,6 +105,7 @@ def register_incoming(
         confidentiality=confidentiality,
         registered_by=acting_user,
     )
+    check_lengths(document)  # before the number is taken, which every other clerk waits for
     # From the number to the commit every other clerk of this register waits: the number is
     # taken by the INSERT itself, the audit entry is all that follows (core.numbering).
     with transaction.atomic():
@@ -123,13 +136,14 @@ def _remember_issuer(document: IncomingDocument) -> None:
 
 def snap(document) -> dict:
     """An audit snapshot; a classified document's summary and text stay out of the trail,
-    which more people read than the document (issue 3 §5)."""
+    which more people read than the document (docs/rules/confidentiality.md)."""
     secret = ("summary", "body") if document.confidentiality > Clearance.NONE else ()
     return audit.snapshot(document, exclude=secret)
 
 
 def notice_title(document, template: str) -> str:
-    """A notification title that never carries a classified summary (issue 3 §5)."""
+    """A notification title that never carries a classified summary
+    (docs/rules/confidentiality.md)."""
     if document.confidentiality > Clearance.NONE:
         subject = _("classified document no. %(number)s/%(year)s") % {
             "number": document.number,

@@ -1,14 +1,14 @@
 """Outgoing documents: draft → appraisal → submission → signature → issue (numbered) → recall.
 
 The number is allocated at issue, in the issuing transaction, from the register of the document
-type's abbreviation for the committee term in force (domain.md §1): Quy định shares the Quyết định
-sequence while both abbreviate to "QĐ", and gets its own once an administrator dates "QĐi" in.
+type's abbreviation for the committee term in force (docs/rules/party-documents.md §3): Quy định
+shares the Quyết định sequence while both abbreviate to "QĐ", and gets its own once an
+administrator dates "QĐi" in.
 """
 
 import datetime
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,7 +29,7 @@ from vanphong.documents.services.errors import DocumentError
 from vanphong.documents.services.incoming import close_by_reply, document_url, snap
 from vanphong.documents.symbols import format_symbol
 from vanphong.documents.types import type_rule
-from vanphong.organizations.models import CommitteeTerm
+from vanphong.organizations.services import orgs
 
 EDITABLE = (OutgoingStatus.DRAFT,)
 
@@ -272,17 +272,6 @@ def return_unsigned(*, acting_user, document: OutgoingDocument, reason: str):
     return document
 
 
-def term_for(organization, day: datetime.date) -> CommitteeTerm | None:
-    """The committee term in force on `day` for the organization or its nearest ancestor with terms
-    (an office numbers by its committee's term)."""
-    paths = [organization.path[:i] for i in range(len(organization.path), 0, -organization.steplen)]
-    covering = Q(starts_on__lte=day) & (Q(ends_on__isnull=True) | Q(ends_on__gte=day))
-    terms = CommitteeTerm.objects.filter(covering, organization__path__in=paths).select_related(
-        "organization"
-    )
-    return max(terms, key=lambda t: (len(t.organization.path), t.starts_on), default=None)
-
-
 def sequence_for(document: OutgoingDocument, day: datetime.date):
     """(register key, register label, term, abbreviation, issuer code) for issuing on `day`."""
     rule = type_rule(document.doc_type, day)
@@ -293,7 +282,7 @@ def sequence_for(document: OutgoingDocument, day: datetime.date):
             raise DocumentError(DocumentError.CONGRESS_DATES)
         label = _("%(congress)s — all types") % {"congress": congress.name}
         return f"congress:{congress.pk}", label, None, abbreviation, congress.code
-    term = term_for(document.organization, day)
+    term = orgs.term_on(document.organization, day, inherited=True)
     if term is None:
         raise DocumentError(
             DocumentError.NO_TERM, org=document.organization.name, date=date_vn(day)

@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import transaction
+from django.db.models import Q
 
 from vanphong.core import audit
 from vanphong.organizations.models import CommitteeTerm, Member, Organization, OrgKind, OrgStatus
@@ -97,14 +98,26 @@ def add_term(
     return term
 
 
-def term_on(organization: Organization, day: datetime.date) -> CommitteeTerm | None:
-    """The committee term in force on `day` (numbering of party documents depends on it)."""
-    return (
-        CommitteeTerm.objects.filter(organization=organization, starts_on__lte=day)
-        .exclude(ends_on__lt=day)
-        .order_by("-starts_on")
-        .first()
+def term_on(
+    organization: Organization, day: datetime.date, *, inherited: bool = False
+) -> CommitteeTerm | None:
+    """The committee term in force on `day`: from its first day to its last, both included; on a
+    day two terms share (the congress day), the one that starts later. With `inherited`, the term
+    of the nearest ancestor that has one: an office or a department numbers its documents by its
+    committee's term."""
+    covering = Q(starts_on__lte=day) & (Q(ends_on__isnull=True) | Q(ends_on__gte=day))
+    if not inherited:
+        return (
+            CommitteeTerm.objects.filter(covering, organization=organization)
+            .order_by("-starts_on")
+            .first()
+        )
+    step = organization.steplen
+    paths = [organization.path[:i] for i in range(len(organization.path), 0, -step)]
+    terms = CommitteeTerm.objects.filter(covering, organization__path__in=paths).select_related(
+        "organization"
     )
+    return max(terms, key=lambda t: (len(t.organization.path), t.starts_on), default=None)
 
 
 def _end(org: Organization, status: str, on: datetime.date, merged_into=None):
