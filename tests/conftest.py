@@ -1,3 +1,6 @@
+import datetime
+import time
+
 import pytest
 from django.core import mail
 
@@ -7,6 +10,7 @@ from tests.tools import require_tool
 # Started before collection: module-level code of the test files reads the fixed day too.
 _clock = clock.fixed()
 _clock.start()
+_started = time.monotonic()  # time-machine leaves the monotonic clock alone
 
 
 def pytest_configure(config):
@@ -45,10 +49,13 @@ def _fixed_clock(request):
     if not request.node.get_closest_marker("real_clock"):
         yield
         return
+    global _clock
     _clock.stop()
     try:
         yield
-    finally:
+    finally:  # back on the fixed clock, as far on as the run is
+        elapsed = datetime.timedelta(seconds=time.monotonic() - _started)
+        _clock = clock.fixed(clock.NOW + elapsed)
         _clock.start()
 
 

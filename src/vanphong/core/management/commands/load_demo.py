@@ -1,7 +1,11 @@
 """Load the demo data of every app that registered a loader (vanphong.core.demo), once.
 
-manage.py load_demo                      # the demo as of today
-manage.py load_demo --as-of 2031-03-15   # as of another reference day
+    manage.py load_demo                      # the demo as of today
+    manage.py load_demo --as-of 2026-12-31   # as of an earlier reference day
+
+The services date what they record "now" and refuse a future day, so a reference day after today
+is refused too: to see the demo of a later day, run the command with the clock set to it (the
+tests travel there with time-machine; on a machine, `faketime`).
 """
 
 import datetime
