@@ -26,8 +26,11 @@ def pytest_configure(config):
 def pytest_collection_modifyitems(config, items):
     """Keep together the tests that share a database set-up, so that `--dist loadgroup` runs them
     on one worker: the tests using a module-scoped fixture, and the transactional
-    tests of a module (each flushes and rebuilds the worker's database)."""
+    tests of a module (each flushes and rebuilds the worker's database). A browser test runs on
+    the real clock."""
     for item in items:
+        if "browser_page" in item.fixturenames:  # the browser keeps real time (tests/clock.py)
+            item.add_marker(pytest.mark.real_clock)
         db = item.get_closest_marker("django_db")
         transactional = db is not None and bool(db.kwargs.get("transaction"))
         fixtures = getattr(item, "_fixtureinfo", None)

@@ -46,6 +46,8 @@ def find_tool(name: str) -> str | None:
     tool = TOOLS[name]
     if tool.paths:
         return next((p for p in tool.paths if Path(p).exists()), None)
+    if name == "soffice":  # the binary the application runs (settings.SOFFICE_BINARY)
+        return shutil.which(os.environ.get("VANPHONG_SOFFICE") or name)
     return shutil.which(name)
 
 

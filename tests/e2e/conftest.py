@@ -19,6 +19,19 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _demo_pki_of_the_real_clock():
+    """The demo PKI is made once per process, valid from the day before: made here on the real
+    clock, it would not yet be valid for the tests on the suite's fixed day, so none is kept."""
+    from vanphong.documents import demo_pki
+
+    demo_pki.demo_ca.cache_clear()
+    demo_pki.demo_identity.cache_clear()
+    yield
+    demo_pki.demo_ca.cache_clear()
+    demo_pki.demo_identity.cache_clear()
+
+
 @pytest.fixture
 def browser_page():
     """A Chromium page. The browser keeps the machine's clock: tests using it are `real_clock`
