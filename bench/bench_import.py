@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vanphong.settings")
+os.environ.setdefault("VANPHONG_SECRET_KEY", "bench-only-key")  # debug stays off, as measured
 os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/vp_bench_import.sqlite3")
 
 SURNAMES = [

@@ -2,16 +2,29 @@
 
 from pathlib import Path
 
-import dj_database_url
-
-from vanphong.env import env_bool, env_int, env_list, env_str
+from vanphong.env import (
+    env_bool,
+    env_choice,
+    env_database,
+    env_int,
+    env_list,
+    env_str,
+    require_secret_key,
+)
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
 VAR_DIR = Path(env_str("VANPHONG_VAR_DIR", str(PROJECT_DIR / "var")))
 
 DEBUG = env_bool("VANPHONG_DEBUG", False)
-SECRET_KEY = env_str("VANPHONG_SECRET_KEY", "dev-only-insecure-key-change-me")
+# The development key works only with VANPHONG_DEBUG on: a server never starts with it.
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me"
+SECRET_KEY = require_secret_key(
+    "VANPHONG_SECRET_KEY",
+    env_str("VANPHONG_SECRET_KEY", DEVELOPMENT_SECRET_KEY),
+    DEVELOPMENT_SECRET_KEY,
+    DEBUG,
+)
 ALLOWED_HOSTS = env_list("VANPHONG_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("VANPHONG_CSRF_TRUSTED_ORIGINS", [])
 
@@ -71,8 +84,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'vanphong.sqlite3'}"),
+    "default": env_database(
+        "DATABASE_URL",
+        f"sqlite:///{VAR_DIR / 'vanphong.sqlite3'}",
         conn_max_age=env_int("VANPHONG_DB_CONN_MAX_AGE", 0),
     )
 }
@@ -220,10 +234,14 @@ _TASKS_BACKENDS = {
     "rq": "django_tasks_rq.RQBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
-TASKS_BACKEND = env_str("VANPHONG_TASKS_BACKEND", "db")
-TASKS = {"default": {"BACKEND": _TASKS_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+TASKS = {
+    "default": {
+        "BACKEND": env_choice("VANPHONG_TASKS_BACKEND", "db", _TASKS_BACKENDS),
+        "QUEUES": ["default"],
+    }
+}
 REDIS_URL = env_str("VANPHONG_REDIS_URL", "redis://127.0.0.1:6379/0")
-if TASKS_BACKEND == "rq":
+if TASKS["default"]["BACKEND"] == _TASKS_BACKENDS["rq"]:
     INSTALLED_APPS += ["django_rq"]
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}
 

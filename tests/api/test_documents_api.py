@@ -3,7 +3,6 @@ documents, files, bad input, and the OpenAPI schema."""
 
 import datetime
 import io
-import subprocess
 from pathlib import Path
 
 import docx
@@ -34,30 +33,12 @@ from vanphong.organizations.roles import Role
 
 pytestmark = pytest.mark.django_db
 
-PENDING_PO = Path(__file__).parents[2] / "src/vanphong/locale/pending/docapi.po"
-
-
 # Shared helpers of the document API tests (imported by the other test_documents_*.py files)
 
 
 @pytest.fixture
 def office(tree):
     return Office(tree)
-
-
-@pytest.fixture(autouse=True)
-def pending_translations(settings, tmp_path_factory):
-    """The Vietnamese of this work's messages, from its pending PO file until the lead merges it
-    into the project's catalogue (then the file is gone and the catalogue answers alone)."""
-    if not PENDING_PO.exists():
-        return
-    root = tmp_path_factory.mktemp("locale")
-    target = root / "vi" / "LC_MESSAGES"
-    target.mkdir(parents=True)
-    subprocess.run(
-        ["msgfmt", "-o", str(target / "django.mo"), str(PENDING_PO)], check=True, timeout=30
-    )
-    settings.LOCALE_PATHS = [str(root), *settings.LOCALE_PATHS]
 
 
 @pytest.fixture

@@ -13,18 +13,16 @@ from tests.api.conftest import Places, matrix
 from tests.api.test_documents_api import docs_state
 from vanphong.core.models import AuditEntry
 from vanphong.documents import demo_pki
-from vanphong.documents.layout.pdf import soffice_available
 from vanphong.documents.models import DocumentFile, FileRole
 from vanphong.documents.services import certificates, files
 from vanphong.organizations.roles import Role
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(not soffice_available(), reason="LibreOffice (soffice) missing"),
+    pytest.mark.tools("soffice"),
 ]
 
 office = shared.office
-pending_translations = shared.pending_translations
 media = shared.media
 PASSPHRASE = "vanphong-demo"
 

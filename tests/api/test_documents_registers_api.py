@@ -21,7 +21,6 @@ from vanphong.organizations.roles import Role
 pytestmark = pytest.mark.django_db
 
 office = shared.office
-pending_translations = shared.pending_translations
 
 
 @pytest.fixture

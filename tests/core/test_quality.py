@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.tools import require_tool
+
 ROOT = Path(__file__).resolve().parents[2]
 CATALOG = ROOT / "src" / "vanphong" / "locale" / "vi" / "LC_MESSAGES" / "django.po"
 
@@ -32,7 +34,7 @@ def test_no_missing_migrations():
 
 def test_catalog_is_complete_and_compiles():
     result = subprocess.run(
-        ["msgfmt", "-c", "--statistics", "-o", "/dev/null", CATALOG],
+        [require_tool("msgfmt"), "-c", "--statistics", "-o", "/dev/null", CATALOG],
         capture_output=True,
         text=True,
     )
@@ -44,17 +46,50 @@ def test_catalog_is_complete_and_compiles():
 def test_catalog_covers_every_message_in_the_code(tmp_path, settings, monkeypatch):
     """makemessages over a copy of the sources leaves no untranslated entry: every string in the
     code and templates is in the committed catalog."""
+    msgfmt = require_tool("msgfmt")
     copy = tmp_path / "vanphong"
     shutil.copytree(ROOT / "src" / "vanphong", copy, ignore=shutil.ignore_patterns("__pycache__"))
     settings.LOCALE_PATHS = [copy / "locale"]
     monkeypatch.chdir(copy)
     call_command("makemessages", locale=["vi"], no_obsolete=True, verbosity=0)
     result = subprocess.run(
-        ["msgfmt", "--statistics", "-o", "/dev/null", copy / "locale/vi/LC_MESSAGES/django.po"],
+        [msgfmt, "--statistics", "-o", "/dev/null", copy / "locale/vi/LC_MESSAGES/django.po"],
         capture_output=True,
         text=True,
     )
     assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
+
+
+def test_the_suite_runs_on_its_fixed_clock():
+    """Every test but a `real_clock` one reads the suite's day, 25/11/2026 in Asia/Ho_Chi_Minh
+    (tests/clock.py, set before collection), whatever day the suite is run: no test depends on
+    the day it runs. The clock ticks on from 10:00 for the length of the run."""
+    import datetime
+
+    from django.utils import timezone
+
+    from tests import clock
+
+    assert timezone.localdate() == clock.TODAY
+    assert datetime.date.today() == clock.TODAY
+    assert datetime.timedelta(0) <= timezone.now() - clock.NOW < datetime.timedelta(hours=12)
+
+
+def test_only_browser_tests_run_on_the_real_clock():
+    """The real clock is for the browser tests on the live server (the browser keeps real time);
+    one time library only (time-machine)."""
+    tests = ROOT / "tests"
+    sources = {p: p.read_text(encoding="utf-8") for p in tests.rglob("*.py")}
+    own = {Path(__file__), tests / "conftest.py", tests / "clock.py"}
+    real_clock = [
+        p.relative_to(ROOT)
+        for p, text in sources.items()
+        if "mark.real_clock" in text and p not in own and "e2e" not in p.parts
+    ]
+    assert real_clock == []
+    assert [p.relative_to(ROOT) for p, text in sources.items() if "freezegun" in text] == [
+        Path(__file__).relative_to(ROOT)
+    ]
 
 
 def test_users_are_addressed_as_comrades_and_no_space_precedes_a_full_stop():

@@ -1,15 +1,25 @@
-"""The demo documents: a year of registers made through the services."""
+"""The demo: a year of registers made through the services, whatever the reference day.
+
+The loader runs on reference days that test its calendar: New Year's day, 29 February, New Year's
+eve, and a day of 2031, after the 2025–2030 term (the demo has opened the 2030–2035 terms, and
+the outgoing registers start again at 01 in the new term). Each day checks every showcase state.
+"""
 
 import datetime
 import io
 from collections import defaultdict
 
+import pytest
+import time_machine
 from cryptography.hazmat.primitives.serialization import pkcs12
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from tests.clock import TZ
+from vanphong.core import demo
 from vanphong.core.models import AuditEntry, CancelledNumber, Clearance, User
-from vanphong.documents.demo import DEMO_PASSPHRASE, START, load_documents
+from vanphong.documents import demo_pki
+from vanphong.documents.demo import DEMO_PASSPHRASE, first_day, load_documents
 from vanphong.documents.models import (
     Assignment,
     AssignmentRole,
@@ -21,41 +31,92 @@ from vanphong.documents.models import (
     SigningCertificate,
     TrustedRoot,
 )
+from vanphong.organizations.models import CommitteeTerm, Member, MemberStatus, Organization
+from vanphong.organizations.services.orgs import term_on
+
+REFERENCE_DAYS = [
+    datetime.date(2027, 1, 1),
+    datetime.date(2028, 2, 29),
+    datetime.date(2026, 12, 31),
+    datetime.date(2031, 3, 15),  # a Saturday, after the 2025–2030 term
+]
 
 
-def test_demo_documents(db):
-    """GIVEN a fresh database WHEN load_demo runs THEN a year of documents is there, through the
-    services (numbers, history, seal log), with work on every demo user's desk; a second run adds
-    nothing. One test: loading takes seconds, the checks below share it."""
+@pytest.fixture(autouse=True)
+def _demo_pki_of_the_day():
+    """The demo PKI is made once per process, valid from the day before: a test that moves the
+    clock makes its own and leaves none behind for the tests on the suite's day."""
+    demo_pki.demo_ca.cache_clear()
+    demo_pki.demo_identity.cache_clear()
+    yield
+    demo_pki.demo_ca.cache_clear()
+    demo_pki.demo_identity.cache_clear()
+
+
+@pytest.mark.parametrize("day", REFERENCE_DAYS, ids=lambda d: d.isoformat())
+def test_demo_on_any_day(db, day):
+    """GIVEN a fresh database and the clock on `day` WHEN load_demo --as-of `day` runs THEN a
+    year of documents up to that day is there, through the services (numbers, history, seal
+    log), with every showcase state and work on every demo user's desk; a second run adds
+    nothing. One test a day: loading takes seconds, the checks below share it."""
     out = io.StringIO()
-    call_command("load_demo", stdout=out)
-    assert "outgoing documents issued by Đảng bộ tỉnh Phú Thọ" in out.getvalue()
-    _year_of_documents()
-    _registers_are_gap_free_and_in_date_order()
-    _deadlines_classified_replies_recall_and_cancel()
-    _seed_004_documents_of_the_bloc()
-    _each_demo_user_has_work()
-    _demo_signing_certificate()
-    _second_run_adds_nothing()
+    with time_machine.travel(datetime.datetime.combine(day, datetime.time(10), TZ), tick=True):
+        call_command("load_demo", as_of=day.isoformat(), stdout=out)
+        assert "outgoing documents issued by Đảng bộ tỉnh Phú Thọ" in out.getvalue()
+        _year_of_documents(day)
+        _terms_up_to(day)
+        _registers_are_gap_free_and_in_date_order()
+        _deadlines_classified_replies_recall_and_cancel(day)
+        _seed_004_documents_of_the_bloc()
+        _each_demo_user_has_work()
+        _probation_due_soon(day)
+        _demo_signing_certificate()
+        _texts_name_the_years_of_the_day(day)
+        _second_run_adds_nothing()
+
+
+def test_the_same_day_gives_the_same_plan(db):
+    """The random plan has a fixed seed: one reference day always plans the same documents."""
+    from vanphong.documents.demo import _Loader
+    from vanphong.organizations import demo as organizations_demo
+
+    day = datetime.date(2026, 11, 20)
+    organizations_demo.load(as_of=day)
+    first, second = _Loader(None, day)._incoming_plan(), _Loader(None, day)._incoming_plan()
+    assert first == second and len(first) > 100
+
+
+def test_the_reference_day_is_checked(db):
+    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+        call_command("load_demo", as_of="15/03/2031")
+    with pytest.raises(CommandError, match="sau hôm nay"):
+        call_command("load_demo", as_of="2031-03-15")  # the clock is on 25/11/2026
+    with pytest.raises(CommandError, match="01/01/2026"):
+        call_command("load_demo", as_of="2025-06-01")
+
+
+def test_apps_register_their_loaders_in_order():
+    assert [name for name, _loader in demo.loaders()] == ["organizations", "documents"]
 
 
 def _users():
     return {u.username: u for u in User.objects.all()}
 
 
-def _year_of_documents():
-    today = timezone.localdate()
+def _year_of_documents(today):
     now = timezone.now()
+    start = first_day(today)
     province = IncomingDocument.objects.filter(organization__name="Đảng bộ tỉnh Phú Thọ")
     assert 100 <= province.count() <= 160
     issued = OutgoingDocument.objects.filter(
         organization__name="Đảng bộ tỉnh Phú Thọ", number__isnull=False
     )
     assert 45 <= issued.count() <= 80
-    # A year: from 01/12/2025 to today, office hours in Asia/Ho_Chi_Minh, nothing in the future.
+    # A year: from the first of the month a year ago to today, office hours in Asia/Ho_Chi_Minh,
+    # nothing in the future.
     first = timezone.localtime(province.order_by("received_at").first().received_at)
     last = timezone.localtime(province.order_by("received_at").last().received_at)
-    assert first.date() >= START and first.date() < START + datetime.timedelta(days=10)
+    assert start <= first.date() < start + datetime.timedelta(days=10)
     assert last <= now and (today - last.date()).days <= 7
     assert all(
         7 <= timezone.localtime(t).hour <= 16
@@ -73,7 +134,26 @@ def _year_of_documents():
     }
     assert {"NQ", "QĐ", "CT", "KL", "KH", "BC", "TB", "CV", "TTr", "BB", "GM"} <= abbreviations
     assert issued.filter(symbol="01-NQ/TU").exists()
-    assert issued.exclude(term__name="2025–2030").count() == 0
+    # Each document is numbered in the committee term in force on its day.
+    province = Organization.objects.get(name="Đảng bộ tỉnh Phú Thọ")
+    for document in issued.select_related("term"):
+        assert document.term == term_on(province, document.issued_on, inherited=True)
+
+
+def _terms_up_to(today):
+    """The 2025–2030 terms, and after them the next five-year terms, opened by the demo."""
+    expected = {"2025–2030"} | ({"2030–2035"} if today >= datetime.date(2030, 10, 1) else set())
+    for name in ("Đảng bộ tỉnh Phú Thọ", "Đảng bộ Khối các cơ quan Trung ương"):
+        terms = CommitteeTerm.objects.filter(organization__name=name, starts_on__year__gte=2025)
+        assert set(terms.values_list("name", flat=True)) == expected
+        current = terms.get(ends_on__isnull=True)
+        assert current.name == max(expected)
+    if today.year >= 2031:
+        issued = OutgoingDocument.objects.filter(
+            organization__name="Đảng bộ tỉnh Phú Thọ", number__isnull=False
+        )
+        assert issued.filter(term__name="2025–2030").exists()
+        assert issued.filter(term__name="2030–2035", number=1).count() >= 5
 
 
 def _registers_are_gap_free_and_in_date_order():
@@ -100,11 +180,11 @@ def _registers_are_gap_free_and_in_date_order():
         assert days == sorted(days)
 
 
-def _deadlines_classified_replies_recall_and_cancel():
-    today = timezone.localdate()
+def _deadlines_classified_replies_recall_and_cancel(today):
     province = IncomingDocument.objects.filter(organization__name="Đảng bộ tỉnh Phú Thọ")
     open_docs = province.exclude(status=IncomingStatus.DONE)
     assert open_docs.filter(deadline__lt=today).count() >= 3  # overdue
+    assert open_docs.filter(deadline__lt=today, confidentiality__gt=Clearance.NONE).exists()
     assert open_docs.filter(
         deadline__gte=today, deadline__lte=today + datetime.timedelta(days=3)
     ).exists()
@@ -125,9 +205,11 @@ def _deadlines_classified_replies_recall_and_cancel():
     assert OutgoingDocument.objects.filter(status=OutgoingStatus.RECALLED).count() == 1
     cancelled = OutgoingDocument.objects.get(status=OutgoingStatus.CANCELLED)
     assert CancelledNumber.objects.get(target_id=str(cancelled.pk)).number == cancelled.number
-    assert OutgoingDocument.objects.filter(
+    classified = OutgoingDocument.objects.filter(
         confidentiality__gt=Clearance.NONE, number__isnull=False
-    ).exists()
+    )
+    province = Organization.objects.get(name="Đảng bộ tỉnh Phú Thọ")
+    assert classified.filter(term=term_on(province, today, inherited=True)).exists()
     sealed = SealUse.objects.filter(organization__name="Đảng bộ tỉnh Phú Thọ")
     assert sealed.count() >= 40
     assert all(
@@ -174,6 +256,26 @@ def _each_demo_user_has_work():
         ).count()
         == 3
     )
+
+
+def _probation_due_soon(today):
+    """One probationary member, admitted a year ago less two weeks."""
+    member = Member.objects.get(status=MemberStatus.PROBATIONARY)
+    assert 300 <= (today - member.admitted_on).days <= 360
+
+
+def _texts_name_the_years_of_the_day(today):
+    """No text is left in a year the demo does not cover: the years named are of the demo year,
+    the one before (reports on it) or the next (plans); periods ("2025–2030") aside."""
+    import re
+
+    years = set()
+    for summary in OutgoingDocument.objects.filter(
+        organization__name="Đảng bộ tỉnh Phú Thọ"
+    ).values_list("summary", flat=True):
+        years |= {int(y) for y in re.findall(r"(?<![\d–])(20\d\d)(?![\d–])", summary)}
+    start = first_day(today)
+    assert years and years <= set(range(start.year - 1, today.year + 2)), years
 
 
 def _demo_signing_certificate():

@@ -15,8 +15,8 @@ from docx.oxml.ns import qn
 
 from vanphong.documents.layout import LayoutError, PartyDocumentLayout, render_docx
 
-# Body text adapted from a Đảng ủy Khối report on the work of the party committees' offices:
-# realistic length, diacritics and punctuation.
+# Body text adapted from a Đảng ủy Khối report on the work of the party committees' offices
+# (tests/samples/README.md): realistic length, diacritics and punctuation.
 BODY = [
     "Năm 2025, Văn phòng Thành ủy và văn phòng các đảng ủy trực thuộc đã bám sát quy chế, "
     "chương trình làm việc của các cấp ủy đảng, đoàn kết, sáng tạo, khắc phục khó khăn, tích "

@@ -1,8 +1,7 @@
 """DOCX → PDF through LibreOffice: the Vietnamese text survives, the page looks like a party document.
 
-Conversions need LibreOffice (`soffice`) and poppler (`pdftotext`, `pdftoppm`); CI installs both.
-Where they are missing, those tests are skipped with the reason; the error paths run everywhere,
-against small stand-in executables.
+Conversions need LibreOffice (`soffice`) and poppler (`pdftotext`, `pdftoppm`), asked for through
+tests/tools.py; the error paths run everywhere, against small stand-in executables.
 
 Set VANPHONG_LAYOUT_SAMPLE_PNG=/some/path.png to keep a 60 dpi picture of page 1 for a human eye.
 """
@@ -28,6 +27,7 @@ from tests.documents.test_layout_docx import (
     letter_layout,
     resolution_layout,
 )
+from tests.tools import require_tool
 from vanphong.documents.layout import (
     PdfConversionError,
     docx_to_pdf,
@@ -38,13 +38,8 @@ from vanphong.documents.layout import (
 
 @pytest.fixture
 def soffice():
-    if not soffice_available():
-        pytest.skip(
-            "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
-        )
-    for tool in ("pdftotext", "pdftoppm"):
-        if shutil.which(tool) is None:
-            pytest.skip(f"{tool} is not installed: apt-get install poppler-utils")
+    for tool in ("soffice", "pdftotext", "pdftoppm"):
+        require_tool(tool)
 
 
 def pdf_text(pdf: bytes, tmp_path: Path) -> list[str]:

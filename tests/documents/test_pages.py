@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests import factories
+from tests.tools import require_tool
 from vanphong.core.models import Clearance
 from vanphong.documents import symbols
 from vanphong.documents.models import (
@@ -230,7 +231,10 @@ def test_classified_pdf_download_is_watermarked_and_logged(client, office):
     response = client.get(reverse("documents:file_download", args=[row.pk]))
     assert response.status_code == 200
     text = subprocess.run(
-        ["pdftotext", "-", "-"], input=response.content, capture_output=True, check=True
+        [require_tool("pdftotext"), "-", "-"],
+        input=response.content,
+        capture_output=True,
+        check=True,
     ).stdout.decode()
     assert "Trần Quốc Hùng" in text or "Hùng Trần Quốc" in text
     assert ConfidentialAccess.objects.filter(kind="download", user=office.leader).exists()
@@ -283,8 +287,6 @@ def test_every_page_of_a_long_register_in_order(client, office, settings):
 def test_make_the_pdf_of_an_issued_document(client, office, settings, tmp_path):
     """The clerk makes the issued document's PDF (LibreOffice); without LibreOffice the page says
     so in Vietnamese and stores nothing."""
-    import shutil
-
     from vanphong.documents.models import FileRole
 
     settings.MEDIA_ROOT = str(tmp_path)
@@ -295,8 +297,7 @@ def test_make_the_pdf_of_an_issued_document(client, office, settings, tmp_path):
     response = client.post(url, follow=True)
     assert "LibreOffice" in response.content.decode()
     assert not document.files.filter(role=FileRole.ISSUED_PDF).exists()
-    if shutil.which("soffice") is None:
-        pytest.skip("LibreOffice is not installed here")
+    require_tool("soffice")
     settings.SOFFICE_BINARY = "soffice"
     client.post(url)
     pdf = document.files.get(role=FileRole.ISSUED_PDF)

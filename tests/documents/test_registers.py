@@ -11,6 +11,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from tests import factories
+from tests.tools import require_tool
 from vanphong.core import numbering
 from vanphong.core.models import CancelledNumber, NumberSequence
 from vanphong.documents.models import ConfidentialAccess
@@ -123,7 +124,7 @@ def pdf_text(response, tmp_path) -> str:
     path = tmp_path / "register.pdf"
     path.write_bytes(response.content)
     text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+        [require_tool("pdftotext"), "-enc", "UTF-8", str(path), "-"],
         capture_output=True,
         text=True,
         check=True,

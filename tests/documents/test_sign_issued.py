@@ -11,13 +11,12 @@ from django.utils import timezone
 
 from vanphong.core.models import AuditEntry
 from vanphong.documents import demo_pki
-from vanphong.documents.layout.pdf import soffice_available
 from vanphong.documents.models import DocumentFile, FileRole
 from vanphong.documents.services import certificates, files
 from vanphong.documents.services.errors import DocumentError
 from vanphong.documents.signatures import SignatureError, sign_pdf
 
-pytestmark = pytest.mark.skipif(not soffice_available(), reason="LibreOffice (soffice) missing")
+pytestmark = pytest.mark.tools("soffice")
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,6 @@
 
 import datetime
 import io
-from pathlib import Path
 
 import pypdf
 import pytest
@@ -16,6 +15,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from tests.tools import require_tool
 from vanphong.documents import demo_pki
 from vanphong.documents.signatures import (
     SignatureError,
@@ -28,20 +28,13 @@ from vanphong.documents.signatures import (
 ORG = "Đảng bộ tỉnh Phú Thọ"
 TITLE = "Nghị quyết về công tác xây dựng Đảng năm 2026"
 NUMBER_LINE = b"So: 12-NQ/TU"  # drawn in Helvetica, uncompressed: readable in the file's bytes
-_FONTS = [
-    "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-]
 
 
 def _vietnamese_font() -> str:
-    for path in _FONTS:
-        if Path(path).exists():
-            if "VnSerif" not in pdfmetrics.getRegisteredFontNames():
-                pdfmetrics.registerFont(TTFont("VnSerif", path))
-            return "VnSerif"
-    pytest.skip("no TrueType font with Vietnamese letters (install fonts-liberation2)")
+    path = require_tool("vietnamese-font")
+    if "VnSerif" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("VnSerif", path))
+    return "VnSerif"
 
 
 def make_pdf() -> bytes:

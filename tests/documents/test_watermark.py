@@ -11,6 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from tests.tools import require_tool
 from vanphong.documents import watermark
 from vanphong.documents.watermark import WatermarkError, reader_stamp, watermark_pdf
 
@@ -37,7 +38,17 @@ def page_text(pdf: bytes, page: int, tmp_path) -> str:
     path = tmp_path / "out.pdf"
     path.write_bytes(pdf)
     result = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", "-f", str(page), "-l", str(page), str(path), "-"],
+        [
+            require_tool("pdftotext"),
+            "-enc",
+            "UTF-8",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            str(path),
+            "-",
+        ],
         capture_output=True,
         text=True,
         check=True,

@@ -7,7 +7,11 @@ from django.utils.translation import gettext as _
 
 from vanphong.organizations.models import Member
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.real_clock,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def test_cell_secretary_sees_the_own_cell_and_not_a_sibling(live_server, browser_page):

@@ -12,7 +12,11 @@ from vanphong.core.models import User
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.organizations.models import Organization
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.real_clock,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def _login(page, base, username):

@@ -1,5 +1,5 @@
 """Second factor: a TOTP code (django-otp) after the password, for the roles that must use it
-(docs/decisions/0012-second-factor.md) and for anyone who turned it on.
+(docs/decisions/0014-second-factor.md) and for anyone who turned it on.
 
 A user "needs" a second factor when SECOND_FACTOR_REQUIRED is on and they are a superuser or
 hold one of SECOND_FACTOR_ROLES; a user "has" one once a TOTP device is confirmed."""

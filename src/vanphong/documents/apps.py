@@ -9,9 +9,11 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         from vanphong.core import dashboard
+        from vanphong.core import demo as core_demo
         from vanphong.documents import (  # noqa: F401 — signals connects its receivers
             access,
             attention,
+            demo,
             history,
             nav,
             notices,
@@ -27,3 +29,4 @@ class DocumentsConfig(AppConfig):
         dashboard.register(attention.cards_for, order=200)
         nav.register_entries()
         search.register_kinds()
+        core_demo.register("documents", demo.load_documents, order=20)

@@ -1,18 +1,23 @@
-"""A year of demo documents, made THROUGH the services so that register numbers,
-audit entries, assignments, versions, dispatches and the seal-use log are the real ones.
+"""A year of demo documents, made THROUGH the services so that register numbers, audit entries,
+assignments, versions, dispatches and the seal-use log are the real ones.
 
-    load_documents(stdout)   # called at the end of `manage.py load_demo`; once only
+    load_documents(as_of=day, out=stdout)   # registered with vanphong.core.demo; once only
 
-What it makes, from 01/12/2025 to today, in chronological order per register:
+The year runs from the first day of the reference day's month a year earlier up to the reference
+day (`as_of`, today by default); the random plan has a fixed seed, so one reference day always
+gives the same demo, and the texts are moved to the years that day needs (demo_calendar). The
+showcase states are made on purpose whatever the dice say: overdue and classified incoming
+documents, one due within three days, numbered classified outgoing ones, every type issued, and
+work on each desk. What it makes, in chronological order per register:
 - Đảng bộ tỉnh Phú Thọ: ~120 incoming documents from the Centre's bodies and the province's own
   subordinates, routed by `chanhvanphong` to `chuyenvien` (done, open, overdue, due within three
   days, a few still waiting to be routed; a few Mật/Tối mật, a few urgent), and ~65 outgoing ones of
-  every usual type, numbered per type in the 2025–2030 term, mostly dispatched and sealed, some
+  every usual type, numbered per type in the committee term in force, mostly dispatched and sealed, some
   answering incoming ones, one recalled, one number cancelled, and work in progress: drafts, drafts
   in appraisal, documents waiting for `bithu`'s signature and signed ones waiting for `vanthu`.
 - Đảng bộ Khối các cơ quan Trung ương: the two documents of 2017–2018 (the office-work
-  review report and the direction), a few incoming documents of 2026 and three outgoing ones;
-  its committee terms.
+  review report and the direction), a few incoming documents of the year and three outgoing
+  ones; its committee terms up to the reference day.
 - Chi bộ Kinh tế - Ngân sách (run by `bithuchibo`): a few incoming and outgoing documents.
 - The demo signing certificate of the province (passphrase `vanphong-demo`) and the demo root CA.
 
@@ -43,7 +48,9 @@ from vanphong.core.models import (
     User,
 )
 from vanphong.documents import demo_pki, rule_seeds
+from vanphong.documents.demo_calendar import BASE_YEAR, fitting_shift, moved, window
 from vanphong.documents.demo_data import (
+    BLOC_NEXT_TERMS_FROM,
     BLOC_TERMS,
     CENTRE_SOURCES,
     DIRECTIONS,
@@ -53,14 +60,12 @@ from vanphong.documents.demo_data import (
     RECIPIENTS_SUBORDINATES,
     RESULTS,
     SEED_004,
-    WINDOWS,
 )
 from vanphong.documents.models import (
     AppraisalComment,
     Assignment,
     DraftVersion,
     IncomingDocument,
-    IncomingStatus,
     OutgoingDocument,
     OutgoingStatus,
     ProgressNote,
@@ -68,27 +73,27 @@ from vanphong.documents.models import (
     Urgency,
 )
 from vanphong.documents.services import certificates, dispatch, incoming, outgoing
+from vanphong.organizations.demo import next_terms
 from vanphong.organizations.models import CommitteeTerm, Organization
 from vanphong.organizations.services import orgs
 
 TZ = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
-START = datetime.date(2025, 12, 1)
+SEED = 2026
+BASE_START = datetime.date(2025, 12, 1)  # the first day of the year the texts are written for
 PROVINCE = "Đảng bộ tỉnh Phú Thọ"
 BLOC = "Đảng bộ Khối các cơ quan Trung ương"
 CELL = "Chi bộ Kinh tế - Ngân sách"
 DEMO_PASSPHRASE = demo_pki.DEMO_PASSPHRASE.decode()
 
 
-def _window(summary: str) -> tuple[datetime.date, datetime.date] | None:
-    for words, first, last in WINDOWS:
-        if words in summary:
-            return first, last
-    return None
+def first_day(as_of: datetime.date) -> datetime.date:
+    """The demo year's first day: the first of the reference day's month, a year earlier."""
+    return datetime.date(as_of.year - 1, as_of.month, 1)
 
 
-def _fits(summary: str, day: datetime.date) -> bool:
-    window = _window(summary)
-    return window is None or window[0] <= day <= window[1]
+def _fit_on(text: str, day: datetime.date, around: int) -> int | None:
+    """The shift that dates `text` on `day` (its window, moved, holds the day), or None."""
+    return fitting_shift(text, day, day, around)
 
 
 def _aware(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
@@ -102,11 +107,15 @@ def _work_day(day: datetime.date) -> datetime.date:
 
 
 class _Loader:
-    def __init__(self, out):
+    def __init__(self, out, as_of: datetime.date):
         self.out = out
-        self.rng = random.Random(2026)
-        self.today = timezone.localdate()
-        self.now = timezone.localtime()
+        self.rng = random.Random(SEED)
+        self.today = as_of
+        # Loading today: the work happened up to now. Another day: up to its end of office hours.
+        self.now = timezone.localtime() if as_of == timezone.localdate() else _aware(as_of, 17)
+        self.start = first_day(as_of)
+        # The texts' years move by the year most of the demo year lies in.
+        self.shift = (self.start + datetime.timedelta(days=182)).year - BASE_YEAR
         self.users = {u.username: u for u in User.objects.all()}
         self.admin = self.users["admin"]
         self.province = Organization.objects.get(name=PROVINCE)
@@ -125,7 +134,7 @@ class _Loader:
     def _at(self, when: datetime.datetime):
         """Whatever audit entries and notifications the block writes are dated `when`; the
         notifications of steps older than two weeks are marked read (they were, back then)."""
-        when = min(when, timezone.now())
+        when = min(when, self.now)
         last_audit = AuditEntry.objects.aggregate(m=Max("id"))["m"] or 0
         last_note = Notification.objects.aggregate(m=Max("id"))["m"] or 0
         yield when
@@ -162,7 +171,7 @@ class _Loader:
 
     # -- terms and the signing certificate -------------------------------------------------
     def terms_and_certificate(self):
-        for name, starts in BLOC_TERMS:
+        for name, starts in BLOC_TERMS + next_terms(BLOC_NEXT_TERMS_FROM, self.today):
             if not CommitteeTerm.objects.filter(organization=self.bloc, name=name).exists():
                 orgs.add_term(
                     acting_user=self.admin, organization=self.bloc, name=name, starts_on=starts
@@ -177,16 +186,23 @@ class _Loader:
     def _incoming_plan(self) -> list[dict]:
         rng = self.rng
         plan = []
-        day = START
+        day = self.start
         while day <= self.today:
             if day.weekday() < 5:
                 count = rng.choices([0, 1, 2], weights=[6, 3, 1])[0]  # ~120 a year
+                if day == self.today or day == _back(self.today, 1, self.start):
+                    count = max(count, 1)  # the last days always brought something
                 for _i in range(count):
                     local = rng.random() < 0.25
                     for _try in range(20):
                         source = rng.choice(LOCAL_SOURCES if local else CENTRE_SOURCES)
                         issuer, code, doc_type, abbr, summaries = source
-                        summaries = [s for s in summaries if _fits(s, day)]
+                        shifts = [(s, _fit_on(s, day, self.shift)) for s in summaries]
+                        summaries = [
+                            moved(s, shift, self.term_name(day))
+                            for s, shift in shifts
+                            if shift is not None
+                        ]
                         if summaries:
                             break
                     else:
@@ -216,7 +232,14 @@ class _Loader:
                     )
             day += datetime.timedelta(days=1)
         plan.sort(key=lambda p: p["received"])
-        plan = [p for p in plan if p["received"] <= self.now]
+        # Today's documents came in up to now (the earliest hour when loading before 7:00).
+        plan = [
+            p
+            for p in plan
+            if p["received"] <= self.now or p["received"].date() == self.now.date() == self.today
+        ]
+        for p in plan:
+            p["received"] = min(p["received"], max(self.now, _aware(self.today, 7)))
         # Classified and urgent ones (the Centre's documents are the ones that are classified).
         centre = [i for i, p in enumerate(plan) if p["issuer"] in _CENTRE_ISSUERS]
         for i in rng.sample(centre, 7):
@@ -226,7 +249,24 @@ class _Loader:
         for i in rng.sample(range(len(plan)), 10):
             plan[i]["urgency"] = rng.choice([Urgency.URGENT, Urgency.URGENT, Urgency.VERY_URGENT])
         plan[-3]["urgency"] = Urgency.FLASH
+        self._showcase_outcomes(plan)
         return plan
+
+    def _showcase_outcomes(self, plan: list[dict]) -> None:
+        """Whatever the dice say: four documents received five to nine weeks ago are overdue
+        (one of them Mật), and the newest routed one is due within three days."""
+        weeks_ago = [
+            i
+            for i, p in enumerate(plan[:-3])
+            if 35 <= (self.today - p["received"].date()).days <= 63
+            and p.get("confidentiality") != Clearance.TOP_SECRET
+        ]
+        overdue = weeks_ago[:: max(1, len(weeks_ago) // 4)][:4]
+        for i in overdue:
+            plan[i]["outcome"] = "overdue"
+        plan[overdue[0]]["confidentiality"] = Clearance.SECRET
+        soon = next(i for i in range(len(plan) - 4, -1, -1) if "confidentiality" not in plan[i])
+        plan[soon]["outcome"] = "due_soon"
 
     def province_incoming(self) -> list[IncomingDocument]:
         """Register and route the province's incoming documents; the ones to be answered by an
@@ -265,12 +305,17 @@ class _Loader:
             deadline = assigned_day + datetime.timedelta(
                 days=rng.randint(2, 4) if urgent else rng.randint(5, 20)
             )
+            outcome = p.get("outcome")
+            if outcome == "overdue":
+                deadline = min(deadline, self.today - datetime.timedelta(days=7))
+            elif outcome == "due_soon":
+                deadline = self.today + datetime.timedelta(days=2)
             top = p.get("confidentiality") == Clearance.TOP_SECRET
             lead = head if top else specialist
             self._assign(document, head, lead, leader, assigned_at, deadline)
             # What happened next: older ones are mostly done; some are overdue; recent ones open.
             roll = rng.random()
-            if deadline < self.today and roll < 0.12:
+            if outcome == "overdue" or (deadline < self.today and roll < 0.12):
                 self._progress(document, lead, deadline - datetime.timedelta(days=1))
                 continue  # overdue
             if deadline >= self.today:
@@ -286,13 +331,6 @@ class _Loader:
                 _work_day(assigned_day + datetime.timedelta(days=rng.randint(1, 6))), deadline
             )
             self._close(document, lead, _aware(done_day, rng.randint(8, 16), 30))
-        # A couple due within three days, whatever the dice said.
-        soon = self.today + datetime.timedelta(days=2)
-        for document in IncomingDocument.objects.filter(
-            organization=self.province, status=IncomingStatus.ASSIGNED, deadline__gt=soon
-        ).order_by("-received_at")[:2]:
-            IncomingDocument.objects.filter(pk=document.pk).update(deadline=soon)
-            document.assignments.exclude(role="reader").update(deadline=soon)
         self._say(f"  {len(plan)} incoming documents of {self.province.name}")
         return to_answer
 
@@ -338,23 +376,23 @@ class _Loader:
     # -- outgoing ---------------------------------------------------------------------------
     def _outgoing_plan(self, replies: list[IncomingDocument]) -> list[dict]:
         rng = self.rng
-        plan = []
+        subjects = []
         for doc_type, summaries, recipients in OUTGOING_KINDS:
             for summary in summaries:
-                plan.append({"doc_type": doc_type, "summary": summary, "recipients": recipients})
-        plan = rng.sample(plan, 52)  # of 66 subjects, with the replies about 60 in a year
+                subjects.append(
+                    {"doc_type": doc_type, "summary": summary, "recipients": recipients}
+                )
+        subjects = rng.sample(subjects, len(subjects))
         # Spread over the year up to three weeks ago; the last ones are the work in progress.
-        span = (self.today - datetime.timedelta(days=21) - START).days
-        last_day = START + datetime.timedelta(days=span)
-        for p in plan:
-            first, last = _window(p["summary"]) or (START, last_day)
-            first, last = max(first, START + datetime.timedelta(days=2)), min(last, last_day)
-            if first > last:  # the window lies ahead: not issued in this demo year
-                p["issue_day"] = None
+        first_day, last_day = self.start + datetime.timedelta(days=2), self.today - _THREE_WEEKS
+        plan = [p for p in map(self._dated, subjects[:52], [(first_day, last_day)] * 52) if p]
+        # Every usual type is issued in the year: a type the dice left out takes a spare subject.
+        for doc_type, *_rest in OUTGOING_KINDS:
+            if any(p["doc_type"] == doc_type for p in plan):
                 continue
-            day = first + datetime.timedelta(days=rng.randint(0, (last - first).days))
-            p["issue_day"] = min(_work_day(day), last_day)
-        plan = [p for p in plan if p["issue_day"] is not None]
+            spare = [p for p in subjects[52:] + subjects[:52] if p["doc_type"] == doc_type]
+            dated = (self._dated(p, (first_day, last_day)) for p in spare)
+            plan.extend(p for p in [next((p for p in dated if p), None)] if p)
         for document in replies:
             received = timezone.localdate(document.received_at)
             kind = "bao_cao" if document.doc_type == "cong_van" else "cong_van"
@@ -363,7 +401,10 @@ class _Loader:
                     "doc_type": kind,
                     "summary": _reply_summary(kind, document),
                     "recipients": f"{document.issuer}\nLưu Văn phòng Tỉnh ủy",
-                    "issue_day": _work_day(received + datetime.timedelta(days=rng.randint(5, 8))),
+                    "issue_day": min(
+                        _work_day(received + datetime.timedelta(days=rng.randint(5, 8))),
+                        self.today,
+                    ),
                     "in_reply_to": document,
                 }
             )
@@ -373,7 +414,30 @@ class _Loader:
                 p["confidentiality"] = Clearance.SECRET
             if p["doc_type"] == "cong_van" and rng.random() < 0.15:
                 p["urgency"] = Urgency.URGENT
+        # Whatever the dice say, a resolution of the term in force is classified (Mật).
+        term = self.term_name(self.today)
+        in_term = [p for p in plan if self.term_name(p["issue_day"]) == term]
+        resolutions = [p for p in in_term if p["doc_type"] in ("ket_luan", "nghi_quyet")]
+        (resolutions or in_term or plan)[-1]["confidentiality"] = Clearance.SECRET
         return plan
+
+    def _dated(self, subject: dict, span: tuple[datetime.date, datetime.date]) -> dict | None:
+        """The subject dated on a working day of `span` inside its window, its text moved to
+        that year; None when its window misses the span (not issued in this demo year)."""
+        first, last = span
+        shift = fitting_shift(subject["summary"], first, last, self.shift)
+        if shift is None:
+            return None
+        start, end = window(subject["summary"], shift) or span
+        start, end = max(start, first), min(end, last)
+        day = start + datetime.timedelta(days=self.rng.randint(0, (end - start).days))
+        day = min(_work_day(day), last)
+        summary = moved(subject["summary"], shift, self.term_name(day))
+        return {**subject, "summary": summary, "issue_day": day}
+
+    def term_name(self, day: datetime.date) -> str:
+        term = orgs.term_on(self.province, day, inherited=True)
+        return term.name if term is not None else ""
 
     def province_outgoing(self, replies):
         specialist, head = self.user("chuyenvien"), self.user("chanhvanphong")
@@ -432,9 +496,9 @@ class _Loader:
     ):
         """Draft → appraisal → submission → signature, dated on the days before `issue_day`."""
         day = p["issue_day"]
-        drafted = self.clamp(_aware(_back(day, 3), 8, 30))
-        appraised = self.clamp(_aware(_back(day, 2), 10))
-        submitted = self.clamp(_aware(_back(day, 1), 14))
+        drafted = self.clamp(_aware(_back(day, 3, self.start), 8, 30))
+        appraised = self.clamp(_aware(_back(day, 2, self.start), 10))
+        submitted = self.clamp(_aware(_back(day, 1, self.start), 14))
         signed = self.clamp(_aware(day, 8, 15))
         with self._at(drafted):
             document = outgoing.create_draft(
@@ -442,7 +506,7 @@ class _Loader:
                 organization=organization,
                 doc_type=p["doc_type"],
                 summary=p["summary"],
-                body=_body(p),
+                body=_body(p, self.term_name(day)),
                 issuing_body=issuing_body,
                 superior_body=superior_body,
                 place=place,
@@ -502,8 +566,11 @@ class _Loader:
         return document
 
     def _work_in_progress(self, specialist, head, leader):
-        """What the demo users find on their desks today."""
-        days = [_back(self.today, n) for n in (6, 5, 4, 3, 2, 1, 1, 0, 0, 0)]
+        """What the demo users find on their desks on the reference day: the year-end work (the
+        year's review, the next year's plans), of the year that ends in the three months around
+        the reference day, or of the last year until September."""
+        days = [_back(self.today, n, self.start) for n in (6, 5, 4, 3, 2, 1, 1, 0, 0, 0)]
+        shift = (self.today - datetime.timedelta(days=270)).year - BASE_YEAR
         pending = [
             (
                 "cong_van",
@@ -543,7 +610,7 @@ class _Loader:
         for day, (doc_type, summary, stop) in zip(days, pending, strict=True):
             p = {
                 "doc_type": doc_type,
-                "summary": summary,
+                "summary": moved(summary, shift, self.term_name(day)),
                 "recipients": RECIPIENTS_SUBORDINATES,
                 "issue_day": day,
             }
@@ -603,9 +670,9 @@ class _Loader:
             ),
         ]
         for i, (issuer, number, doc_type, summary) in enumerate(recent):
-            received = _aware(
-                _work_day(datetime.date(2026, 1, 8) + datetime.timedelta(days=14 * i)), 9, 45
-            )
+            day = datetime.date(2026, 1, 8) + datetime.timedelta(days=14 * i)
+            day, summary = self.on(day, summary)
+            received = _aware(_work_day(day), 9, 45)
             self._receive(
                 admin, self.bloc, received, "electronic", issuer, number, doc_type, summary, 6
             )
@@ -623,6 +690,7 @@ class _Loader:
             ),
         ]
         for doc_type, summary, day in sorted(outgoing_plan, key=lambda t: t[2]):
+            day, summary = self.on(day, summary)
             p = {
                 "doc_type": doc_type,
                 "summary": summary,
@@ -670,6 +738,7 @@ class _Loader:
             ),
         ]
         for issuer, number, doc_type, summary, day in recent:
+            day, summary = self.on(day, summary)
             received = _aware(_work_day(day), 15, 0)
             self._receive(
                 secretary, self.cell, received, "paper", issuer, number, doc_type, summary, 3
@@ -684,6 +753,7 @@ class _Loader:
             ),
         ]
         for doc_type, summary, day in outgoing_plan:
+            day, summary = self.on(day, summary)
             p = {
                 "doc_type": doc_type,
                 "summary": summary,
@@ -704,22 +774,31 @@ class _Loader:
             self._issue(document, secretary, p["issue_day"], copies=2, dispatched=False)
         self._say(f"  {len(recent)} incoming, {len(outgoing_plan)} outgoing documents of {CELL}")
 
+    def on(self, day: datetime.date, text: str) -> tuple[datetime.date, str]:
+        """A day of the base demo year (from 01/12/2025) and its text, moved to this demo year
+        by whole months (so that June's report stays in the middle of a year)."""
+        months = (self.start.year - BASE_START.year) * 12 + self.start.month - BASE_START.month
+        total = day.year * 12 + day.month - 1 + months
+        moved_day = datetime.date(total // 12, total % 12 + 1, min(day.day, 28))
+        return moved_day, moved(text, round(months / 12), self.term_name(moved_day))
+
     def _say(self, text):
         if self.out is not None:
             self.out.write(text)
 
 
 _TWO_WEEKS = datetime.timedelta(days=14)
+_THREE_WEEKS = datetime.timedelta(days=21)
 _CENTRE_ISSUERS = {source[0] for source in CENTRE_SOURCES}
 
 
-def _back(day: datetime.date, work_days: int) -> datetime.date:
-    """`work_days` working days before `day` (never before the demo's first day)."""
+def _back(day: datetime.date, work_days: int, start: datetime.date) -> datetime.date:
+    """`work_days` working days before `day` (never before the demo's first day `start`)."""
     while work_days > 0:
         day -= datetime.timedelta(days=1)
         if day.weekday() < 5:
             work_days -= 1
-    return max(day, START)
+    return max(day, start)
 
 
 def _reply_summary(kind: str, document: IncomingDocument) -> str:
@@ -729,7 +808,7 @@ def _reply_summary(kind: str, document: IncomingDocument) -> str:
     return f"V/v trả lời văn bản số {document.original_number} về {subject}"[:300]
 
 
-def _body(p) -> str:
+def _body(p, term: str) -> str:
     reply = p.get("in_reply_to")
     if reply is not None:
         return (
@@ -740,18 +819,19 @@ def _body(p) -> str:
         )
     return (
         "Căn cứ Điều lệ Đảng và Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh nhiệm kỳ "
-        "2025–2030;\nXét đề nghị của Văn phòng Tỉnh ủy,\n"
+        f"{term};\nXét đề nghị của Văn phòng Tỉnh ủy,\n"
         "Các cấp ủy, tổ chức đảng và cơ quan liên quan tổ chức thực hiện."
     )
 
 
-def load_documents(stdout=None) -> bool:
-    """Load the demo documents once (nothing happens if any document exists). True if loaded."""
+def load_documents(*, as_of: datetime.date | None = None, out=None) -> bool:
+    """Load the demo documents as of `as_of` (today by default) once: nothing happens if any
+    document exists. True if loaded."""
     if IncomingDocument.objects.exists() or OutgoingDocument.objects.exists():
-        if stdout is not None:
-            stdout.write("Demo documents already loaded.")
+        if out is not None:
+            out.write("Demo documents already loaded.")
         return False
     rule_seeds.load(DatedRule)  # present after migrate; a flushed test database needs it back
     with transaction.atomic():
-        _Loader(stdout).run()
+        _Loader(out, as_of or timezone.localdate()).run()
     return True

@@ -37,12 +37,12 @@ SEED_004 = [
 ]
 
 # Bloc committee terms: the XII congress met 13–15/10/2015 and the XIII congress 27–29/10/2020
-# (press reports); 2025–2030 is the demo's continuation, dated like the province's.
+# (press reports); from 2025–2030 on, the demo's five-year terms, dated like the province's.
 BLOC_TERMS = [
     ("2015–2020", datetime.date(2015, 10, 15)),
     ("2020–2025", datetime.date(2020, 10, 29)),
-    ("2025–2030", datetime.date(2025, 10, 1)),
 ]
+BLOC_NEXT_TERMS_FROM = datetime.date(2025, 10, 1)
 
 # Incoming: (issuer, issuer code or None for a state body, doc_type, abbreviation, summaries).
 CENTRE_SOURCES = [
@@ -258,7 +258,7 @@ OUTGOING_KINDS = [
         [
             "về lãnh đạo thực hiện nhiệm vụ chính trị năm 2026",
             "về đẩy mạnh chuyển đổi số trong các cơ quan đảng của tỉnh",
-            "về nâng cao chất lượng sinh hoạt chi bộ giai đoạn 2026–2030",
+            "về nâng cao chất lượng sinh hoạt chi bộ giai đoạn 2025–2030",
             "về công tác cán bộ trước bầu cử đại biểu Quốc hội và Hội đồng nhân dân các cấp",
         ],
         RECIPIENTS_SUBORDINATES,

@@ -9,7 +9,16 @@ class OrganizationsConfig(AppConfig):
 
     def ready(self):
         from vanphong.core import dashboard as core_dashboard
-        from vanphong.organizations import access, dashboard, history_display, nav, notices, roles
+        from vanphong.core import demo as core_demo
+        from vanphong.organizations import (
+            access,
+            dashboard,
+            demo,
+            history_display,
+            nav,
+            notices,
+            roles,
+        )
 
         roles.register()
         access.register()
@@ -17,3 +26,4 @@ class OrganizationsConfig(AppConfig):
         notices.register()
         core_dashboard.register(dashboard.cards_for, order=100)
         nav.register_entries()
+        core_demo.register("organizations", demo.load, order=10)
