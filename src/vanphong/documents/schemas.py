@@ -11,6 +11,8 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from vanphong.core.api import Input, Page, Paging, choice
+from vanphong.core.api import text as string
 from vanphong.core.models import Clearance
 from vanphong.documents.models import (
     BODY_MAX,
@@ -26,8 +28,6 @@ from vanphong.documents.models import (
     Urgency,
     Verdict,
 )
-from vanphong.organizations.schemas import Input, Page, Paging, choice
-from vanphong.organizations.schemas import text as string
 
 CONFIDENTIALITY = Literal[tuple(Clearance.values)]  # type: ignore[valid-type]
 CONFIDENTIALITY_HELP = "Độ mật: 0 thường, 1 Mật, 2 Tối mật, 3 Tuyệt mật"

@@ -6,12 +6,11 @@ not changed, and null is refused where the database would refuse it.
 """
 
 import datetime
-from typing import Annotated, Literal
+from typing import Literal
 
-from django.db.models import TextChoices
 from ninja import Field, Schema
-from pydantic import ConfigDict, StringConstraints
 
+from vanphong.core.api import Input, Page, Paging, choice, text
 from vanphong.organizations.filters import AGE_GROUPS
 from vanphong.organizations.models import (
     Education,
@@ -24,38 +23,6 @@ from vanphong.organizations.models import (
     TheoryLevel,
     TransferKind,
 )
-
-
-def text(max_length: int, required: bool = False):
-    return Annotated[
-        str,
-        StringConstraints(strip_whitespace=True, min_length=int(required), max_length=max_length),
-    ]
-
-
-def choice(choices: type[TextChoices], blank: bool = False):
-    """A Literal of the choice values: one clear error for an unknown value, an enum in OpenAPI."""
-    values = tuple(choices.values) + (("",) if blank else ())
-    return Literal[values]  # type: ignore[valid-type]
-
-
-class Input(Schema):
-    """A request body: an unknown field is refused, not silently dropped (a client that sends
-    "status" to PATCH /members must learn that status changes only through a procedure)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-class Paging(Schema):
-    limit: int = Field(50, ge=1, le=200, description="Số bản ghi mỗi trang (tối đa 200)")
-    offset: int = Field(0, ge=0, description="Bỏ qua bao nhiêu bản ghi")
-
-
-class Page(Schema):
-    count: int = Field(description="Tổng số bản ghi khớp bộ lọc")
-    limit: int
-    offset: int
-
 
 # Organizations
 
