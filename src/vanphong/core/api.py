@@ -33,7 +33,7 @@ logger = logging.getLogger("django.request")
 # The largest value of a 64-bit signed integer, the type of every primary key (SQLite INTEGER,
 # PostgreSQL bigint) and of LIMIT/OFFSET: past it SQLite fails ("datatype mismatch").
 MAX_ID = 2**63 - 1
-INVALID_STATUS = 422
+INVALID_STATUS = 400
 
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
@@ -184,7 +184,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(ServiceError)
     def service_error(request, exc: ServiceError):
-        return error(request, 400, exc.code, exc.message)
+        return error(request, INVALID_STATUS, exc.code, exc.message)
 
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):
