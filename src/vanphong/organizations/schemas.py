@@ -10,7 +10,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from vanphong.core.api import Input, Page, Paging, choice, text
+from vanphong.core.api import Id, Input, Page, Paging, choice, text
 from vanphong.organizations.filters import AGE_GROUPS
 from vanphong.organizations.models import (
     Education,
@@ -46,7 +46,7 @@ class OrganizationOut(Schema):
 
 
 class OrganizationFilters(Paging):
-    parent: int | None = Field(None, description="Chỉ các tổ chức trực thuộc tổ chức này")
+    parent: Id | None = Field(None, description="Chỉ các tổ chức trực thuộc tổ chức này")
     q: text(200) = Field("", description="Tìm theo tên (không phân biệt dấu)")
 
 
@@ -55,7 +55,7 @@ class OrganizationPage(Page):
 
 
 class OrganizationIn(Input):
-    parent: int = Field(description="Tổ chức cấp trên")
+    parent: Id = Field(description="Tổ chức cấp trên")
     name: text(255, required=True) = Field(description="Tên tổ chức")
     code: text(32, required=True) = Field(description="Tên viết tắt")
     kind: choice(OrgKind) = Field(description="Loại tổ chức")
@@ -70,7 +70,7 @@ class OrganizationPatch(Input):
 
 
 class MergeIn(Input):
-    into: int = Field(description="Tổ chức nhận hợp nhất (đảng viên, tổ chức trực thuộc chuyển về)")
+    into: Id = Field(description="Tổ chức nhận hợp nhất (đảng viên, tổ chức trực thuộc chuyển về)")
     on: datetime.date = Field(description="Ngày hợp nhất")
 
 
@@ -122,7 +122,7 @@ class MemberOut(Schema):
 
 
 class MemberFilters(Paging):
-    organization: int | None = Field(None, description="Tổ chức (cả các tổ chức trực thuộc)")
+    organization: Id | None = Field(None, description="Tổ chức (cả các tổ chức trực thuộc)")
     status: choice(MemberStatus) | None = Field(None, description="Tình trạng")
     gender: choice(Gender) | None = Field(None, description="Giới tính")
     position: choice(PositionTitle) | None = Field(None, description="Chức vụ hiện giữ")
@@ -186,7 +186,7 @@ class MemberDetailOut(MemberOut):
 
 
 class MemberAdmitIn(Input):
-    organization: int = Field(description="Chi bộ kết nạp")
+    organization: Id = Field(description="Chi bộ kết nạp")
     admitted_on: datetime.date = Field(description="Ngày kết nạp")
     decision: text(100) = Field("", description="Số quyết định kết nạp")
     full_name: text(200, required=True) = Field(description="Họ và tên")
@@ -226,7 +226,7 @@ class OfficialIn(Input):
 class TransferIn(Input):
     kind: choice(TransferKind) = Field(description="Tạm thời hoặc chính thức")
     on: datetime.date = Field(description="Ngày chuyển")
-    to_organization: int | None = Field(None, description="Chi bộ nhận (trong VanPhong)")
+    to_organization: Id | None = Field(None, description="Chi bộ nhận (trong VanPhong)")
     to_organization_name: text(255) = Field("", description="Tổ chức nhận ngoài VanPhong")
     returns_on: datetime.date | None = Field(None, description="Ngày trở về (chuyển tạm thời)")
     reason: text(300) = ""
@@ -267,11 +267,11 @@ class RemoveIn(Input):
 
 
 class PositionIn(Input):
-    organization: int = Field(description="Cấp ủy: chi bộ của đảng viên hoặc tổ chức cấp trên")
+    organization: Id = Field(description="Cấp ủy: chi bộ của đảng viên hoặc tổ chức cấp trên")
     title: choice(PositionTitle) = Field(description="Chức vụ")
     starts_on: datetime.date = Field(description="Từ ngày")
     ends_on: datetime.date | None = Field(None, description="Đến ngày")
-    term: int | None = Field(
+    term: Id | None = Field(
         None, description="Nhiệm kỳ của cấp ủy (trống: nhiệm kỳ đang có hiệu lực vào ngày bắt đầu)"
     )
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from vanphong.core import access, vntext
-from vanphong.core.api import invalid, page
+from vanphong.core.api import Id, invalid, page
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.api.files import outgoing_files
 from vanphong.documents.api.lookups import outgoing_for, users_among
@@ -62,7 +62,7 @@ def list_outgoing(request, filters: Query[OutgoingFilters]):
 
 
 @router.get("/templates/{doc_type}", response=DraftTemplateOut, summary="Mẫu khởi đầu của dự thảo")
-def draft_template(request, doc_type: str, organization: int):
+def draft_template(request, doc_type: str, organization: Id):
     """The values a new draft of `doc_type` for `organization` starts with, as on the drafting
     page: the organization's usual issuing body, place and signature block, then the type's
     template. A type not in force today answers 400 unknown_type."""
