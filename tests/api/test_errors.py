@@ -71,15 +71,18 @@ def test_an_unreadable_body_is_400_in_the_shape(api, office):
 
 
 def test_an_unknown_address_and_a_refused_method_answer_json(office):
-    """GIVEN a valid token WHEN it asks for an address the API does not have, and PUTs to the
-    incoming list THEN 404 and 405 in the error shape, not Django's HTML pages."""
-    client = Client()
+    """GIVEN a valid token WHEN it asks for an address the API does not have (a POST too, which
+    no CSRF check may turn into a 403), and PUTs to the incoming list THEN 404 and 405 in the
+    error shape, not Django's HTML pages."""
+    client = Client(enforce_csrf_checks=True)
     missing = client.get("/api/v1/khong-co", **bearer(office.clerk))
+    negative_id = client.post("/api/v1/organizations/-1/dissolve", **bearer(office.clerk))
     refused = client.put("/api/v1/incoming", **bearer(office.clerk))
 
-    assert missing.status_code == 404
-    assert missing["Content-Type"] == "application/json"
-    assert missing.json()["code"] == "not_found"
+    for response in (missing, negative_id):
+        assert response.status_code == 404
+        assert response["Content-Type"] == "application/json"
+        assert response.json()["code"] == "not_found"
     assert refused.status_code == 405
     assert set(refused["Allow"].split(", ")) == {"GET", "POST"}
     assert refused.json() == {
