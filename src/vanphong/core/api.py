@@ -10,7 +10,6 @@ Errors. Every error answers `{"code": ..., "message": <Vietnamese>}`:
 An id or an offset beyond what the database can store is a 400 like any other bad number.
 """
 
-import logging
 from functools import wraps
 from typing import Annotated, Literal
 
@@ -28,8 +27,6 @@ from pydantic import ConfigDict, StringConstraints
 
 from vanphong.core import access
 from vanphong.core.errors import ServiceError
-
-logger = logging.getLogger("django.request")
 
 # The largest value of a 64-bit signed integer, the type of every primary key (SQLite INTEGER,
 # PostgreSQL bigint) and of LIMIT/OFFSET: past it SQLite fails ("datatype mismatch").
