@@ -75,7 +75,7 @@ def ids(response) -> list[int]:
 
 
 def errors(response) -> list[tuple[str, str]]:
-    """(field, Vietnamese message) of each error of a 422."""
+    """(field, Vietnamese message) of each error of a 400."""
     return [(e["field"], e["message"]) for e in response.json()["errors"]]
 
 

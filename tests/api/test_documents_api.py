@@ -375,7 +375,7 @@ def test_list_filters_by_status_year_and_words_without_tone_marks(api, office):
     assert ids("status=done") == [b.pk]
     assert ids(f"year={a.year}&status=registered") == [a.pk]
     assert ids("year=2001") == []
-    assert api("get", "/incoming?status=lost", office.clerk).status_code == 422
+    assert api("get", "/incoming?status=lost", office.clerk).status_code == 400
 
 
 # Files
@@ -435,7 +435,7 @@ def test_an_impossible_date_is_refused_in_vietnamese(api, office, tree):
         json=incoming_payload(tree.province, document_date="2026-02-30"),
     )
 
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert errors(response) == [("document_date", "Nhập một ngày hợp lệ.")]
     assert docs_state() == before
 
@@ -544,12 +544,12 @@ def test_a_specialist_not_assigned_may_not_record_progress(api, office):
     assert docs_state() == before
 
 
-def test_assigning_someone_outside_the_office_or_a_future_signer_without_authority_is_422(
+def test_assigning_someone_outside_the_office_or_a_future_signer_without_authority_is_400(
     api, office, tree
 ):
     """GIVEN a registered document WHEN the head assigns the sibling commune's clerk
-    THEN 422 on `lead`; GIVEN an appraised draft WHEN it is submitted to the clerk (no signing
-    authority) THEN 422 on `signer`; nothing changes."""
+    THEN 400 on `lead`; GIVEN an appraised draft WHEN it is submitted to the clerk (no signing
+    authority) THEN 400 on `signer`; nothing changes."""
     document = office.register()
     draft = office.draft()
     outgoing.send_to_appraisal(acting_user=office.specialist, document=draft)
@@ -569,8 +569,8 @@ def test_assigning_someone_outside_the_office_or_a_future_signer_without_authori
     choice = (
         "Hãy chọn một lựa chọn hợp lệ. Lựa chọn đó không phải là một trong các lựa chọn khả thi."
     )
-    assert (assign.status_code, errors(assign)) == (422, [("lead", choice)])
-    assert (submit.status_code, errors(submit)) == (422, [("signer", choice)])
+    assert (assign.status_code, errors(assign)) == (400, [("lead", choice)])
+    assert (submit.status_code, errors(submit)) == (400, [("signer", choice)])
     assert docs_state() == before
 
 
@@ -579,7 +579,7 @@ def test_an_unknown_field_is_refused(api, office, tree):
         "post", "/incoming", office.clerk, json=incoming_payload(tree.province, number=7)
     )
 
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert errors(response) == [("number", "Không được gửi trường này ở đây.")]
 
 
@@ -663,7 +663,7 @@ def test_a_congress_draft_is_numbered_in_the_congress_sequence(api, office, tree
         office.specialist,
         json=draft_payload(tree.province, doc_type="nghi_quyet", congress=elsewhere.pk),
     )
-    assert refused.status_code == 422 and OutgoingDocument.objects.count() == before
+    assert refused.status_code == 400 and OutgoingDocument.objects.count() == before
     document = OutgoingDocument.objects.get(pk=created.json()["id"])
     outgoing.send_to_appraisal(acting_user=office.specialist, document=document)
     outgoing.appraise(acting_user=office.head, document=document, verdict="agree")

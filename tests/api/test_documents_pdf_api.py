@@ -96,7 +96,7 @@ def test_a_wrong_passphrase_answers_in_vietnamese_and_makes_no_file(
     assert not issued.files.filter(role__in=[FileRole.ISSUED_PDF, FileRole.SIGNED_PDF]).exists()
 
 
-def test_an_empty_passphrase_or_an_unknown_field_is_422(api, office, issued, pki):
+def test_an_empty_passphrase_or_an_unknown_field_is_400(api, office, issued, pki):
     before = docs_state()
 
     empty = api("post", f"/outgoing/{issued.pk}/sign-pdf", office.clerk, json={"passphrase": ""})
@@ -107,7 +107,7 @@ def test_an_empty_passphrase_or_an_unknown_field_is_422(api, office, issued, pki
         json={"passphrase": PASSPHRASE, "certificate": 1},
     )
 
-    assert empty.status_code == extra.status_code == 422
+    assert empty.status_code == extra.status_code == 400
     assert empty.json()["errors"][0]["field"] == "passphrase"
     assert empty.json()["errors"][0]["message"] == "Trường này là bắt buộc."
     assert docs_state() == before

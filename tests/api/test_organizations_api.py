@@ -220,11 +220,11 @@ def office_head(tree):
         pytest.param({"code": "X" * 33}, "code", "Tối đa 32 ký tự.", id="code-too-long"),
     ],
 )
-def test_bad_input_is_422_and_creates_nothing(api, tree, office_head, body, field, message):
+def test_bad_input_is_400_and_creates_nothing(api, tree, office_head, body, field, message):
     """GIVEN an office head of the province
     WHEN creating an organization with an unknown kind, an impossible date, a blank name or an
     overlong code
-    THEN 422 naming the field in Vietnamese, and nothing changed."""
+    THEN 400 naming the field in Vietnamese, and nothing changed."""
     before = state()
 
     response = api(
@@ -234,7 +234,7 @@ def test_bad_input_is_422_and_creates_nothing(api, tree, office_head, body, fiel
         json={"parent": tree.commune_a.pk, **NEW_CELL, **body},
     )
 
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert response.json()["code"] == "invalid"
     assert response.json()["message"] == "Dữ liệu gửi lên không hợp lệ."
     assert errors(response) == [(field, message)]
@@ -245,7 +245,7 @@ def test_missing_fields_are_listed_each(api, tree, office_head):
     """GIVEN an office head WHEN posting only a parent THEN one error per missing field."""
     response = api("post", "/organizations", office_head, json={"parent": tree.commune_a.pk})
 
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert errors(response) == [
         ("name", "Trường này là bắt buộc."),
         ("code", "Trường này là bắt buộc."),
@@ -254,12 +254,12 @@ def test_missing_fields_are_listed_each(api, tree, office_head):
 
 
 def test_null_name_in_a_patch_is_refused(api, tree, office_head):
-    """GIVEN an office head WHEN a PATCH sends name null THEN 422 and the name stays."""
+    """GIVEN an office head WHEN a PATCH sends name null THEN 400 and the name stays."""
     before = state()
 
     response = api("patch", f"/organizations/{tree.commune_a.pk}", office_head, json={"name": None})
 
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert [e["field"] for e in response.json()["errors"]] == ["name"]
     assert state() == before
 
@@ -282,10 +282,10 @@ def test_creating_under_a_dissolved_organization_is_400(api, tree, office_head):
     assert state() == before
 
 
-def test_out_of_range_paging_is_422(api, tree, office_head):
+def test_out_of_range_paging_is_400(api, tree, office_head):
     response = api("get", "/organizations?limit=0", office_head)
 
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert errors(response) == [("limit", "Số này nằm ngoài phạm vi cho phép.")]
 
 

@@ -11,6 +11,8 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from vanphong.core.api import Id, Input, Page, Paging, choice
+from vanphong.core.api import text as string
 from vanphong.core.models import Clearance
 from vanphong.documents.models import (
     BODY_MAX,
@@ -26,8 +28,6 @@ from vanphong.documents.models import (
     Urgency,
     Verdict,
 )
-from vanphong.organizations.schemas import Input, Page, Paging, choice
-from vanphong.organizations.schemas import text as string
 
 CONFIDENTIALITY = Literal[tuple(Clearance.values)]  # type: ignore[valid-type]
 CONFIDENTIALITY_HELP = "Độ mật: 0 thường, 1 Mật, 2 Tối mật, 3 Tuyệt mật"
@@ -169,7 +169,7 @@ class IncomingDetailOut(IncomingOut):
 
 
 class IncomingIn(Input):
-    organization: int = Field(description="Tổ chức giữ sổ văn bản đến")
+    organization: Id = Field(description="Tổ chức giữ sổ văn bản đến")
     received_at: datetime.datetime = Field(
         description="Thời điểm nhận (giờ Việt Nam nếu không ghi múi giờ)"
     )
@@ -194,12 +194,12 @@ class DuplicatesOut(Schema):
 
 
 class AssignIn(Input):
-    lead: int = Field(description="Người chủ trì xử lý")
-    co_handlers: list[int] = Field([], description="Người phối hợp")
-    readers: list[int] = Field([], description="Người nhận để biết")
+    lead: Id = Field(description="Người chủ trì xử lý")
+    co_handlers: list[Id] = Field([], description="Người phối hợp")
+    readers: list[Id] = Field([], description="Người nhận để biết")
     deadline: datetime.date | None = Field(None, description="Hạn xử lý")
     direction: string(NOTE_MAX) = Field("", description="Ý kiến chỉ đạo")
-    department: int | None = Field(None, description="Đơn vị (vụ, phòng) chủ trì xử lý")
+    department: Id | None = Field(None, description="Đơn vị (vụ, phòng) chủ trì xử lý")
 
 
 # Outgoing documents
@@ -347,14 +347,14 @@ class _DraftFields(Input):
 
 
 class OutgoingIn(_DraftFields):
-    organization: int = Field(description="Tổ chức ban hành")
+    organization: Id = Field(description="Tổ chức ban hành")
     doc_type: string(64, required=True) = Field(description="Loại văn bản (mã), ví dụ cong_van")
     summary: string(SUMMARY_MAX, required=True) = Field(description="Trích yếu")
     issuing_body: string(255, required=True) = Field(description="Cơ quan ban hành")
     place: string(100, required=True) = Field(description="Địa danh")
     signer_position: string(100, required=True) = Field(description="Chức vụ người ký")
-    in_reply_to: int | None = Field(None, description="Văn bản đến được trả lời")
-    congress: int | None = Field(None, description="Đại hội (văn bản đại hội dùng chung dãy số)")
+    in_reply_to: Id | None = Field(None, description="Văn bản đến được trả lời")
+    congress: Id | None = Field(None, description="Đại hội (văn bản đại hội dùng chung dãy số)")
 
 
 class OutgoingPatch(Input):
@@ -380,7 +380,7 @@ class AppraiseIn(Input):
 
 
 class SubmitIn(Input):
-    signer: int = Field(description="Người ký (có thẩm quyền ký văn bản của tổ chức)")
+    signer: Id = Field(description="Người ký (có thẩm quyền ký văn bản của tổ chức)")
 
 
 class IssueIn(Input):
@@ -439,7 +439,7 @@ REGISTER_FORMATS = Literal["xlsx", "pdf"]
 
 
 class RegisterFilters(Schema):
-    organization: int | None = Field(
+    organization: Id | None = Field(
         None, description="Tổ chức giữ sổ (trống: tổ chức cao nhất trong phạm vi của người dùng)"
     )
     from_: str = Field(
@@ -481,7 +481,7 @@ class RegisterOut(Schema):
 
 
 class DeadlineFilters(Schema):
-    organization: int | None = Field(
+    organization: Id | None = Field(
         None, description="Chỉ văn bản của tổ chức này và các tổ chức trực thuộc (trống: tất cả)"
     )
 
@@ -509,9 +509,9 @@ class DeadlineDashboardOut(Schema):
 
 
 class AssignmentFilters(Paging):
-    organization: int | None = Field(None, description="Tổ chức (trống: tất cả trong phạm vi)")
-    person: int | None = Field(None, description="Người xử lý")
-    department: int | None = Field(None, description="Đơn vị chủ trì")
+    organization: Id | None = Field(None, description="Tổ chức (trống: tất cả trong phạm vi)")
+    person: Id | None = Field(None, description="Người xử lý")
+    department: Id | None = Field(None, description="Đơn vị chủ trì")
     kind: Literal["all", "overdue", "soon"] = Field(
         "all", description="all tất cả, overdue quá hạn, soon sắp đến hạn"
     )

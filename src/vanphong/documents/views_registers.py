@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vanphong.core import access
+from vanphong.core.api import MAX_ID
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import AssignmentRole, ConfidentialAccess
 from vanphong.documents.registers import build, dashboard, downloads
@@ -141,8 +142,13 @@ def deadline_dashboard(request):
 
 
 def _int(value: str) -> int | None:
+    """An id from the address; one past what the database can hold names no record: 404."""
     value = (value or "").strip()
-    return int(value) if value.isdigit() else None
+    if not value.isdigit():
+        return None
+    if int(value) > MAX_ID:
+        raise Http404
+    return int(value)
 
 
 @login_required

@@ -1,14 +1,13 @@
 """API for the organization tree and members. HTTP only: access through core/access.py, changes
 through the services; a record out of the user's scope answers 404 like a missing one."""
 
-from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
-from ninja.errors import ValidationError
 
 from vanphong.core import access, vntext
 from vanphong.core.access import Action
+from vanphong.core.api import Paging, invalid, page
 from vanphong.organizations import access as org_access
 from vanphong.organizations import filters as member_filters
 from vanphong.organizations.access import OrgAction
@@ -36,7 +35,6 @@ from vanphong.organizations.schemas import (
     OrganizationOut,
     OrganizationPage,
     OrganizationPatch,
-    Paging,
     PositionDetailOut,
     PositionIn,
     RemoveIn,
@@ -53,23 +51,6 @@ from vanphong.organizations.services.errors import OrganizationError
 
 organizations_router = Router(tags=["organizations"])
 members_router = Router(tags=["members"])
-
-
-def invalid(field: str, message: str) -> ValidationError:
-    """A 422 for a rule the schema cannot express, in the same shape as schema errors."""
-    return ValidationError(
-        [{"loc": ("body", "payload", field), "type": "vanphong", "msg": message}]
-    )
-
-
-def page(queryset: QuerySet, paging: Paging) -> dict:
-    start, end = paging.offset, paging.offset + paging.limit
-    return {
-        "count": queryset.count(),
-        "limit": paging.limit,
-        "offset": paging.offset,
-        "items": list(queryset[start:end]),
-    }
 
 
 def with_parent_ids(orgs: list[Organization]) -> list[Organization]:

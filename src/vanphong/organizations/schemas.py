@@ -6,12 +6,11 @@ not changed, and null is refused where the database would refuse it.
 """
 
 import datetime
-from typing import Annotated, Literal
+from typing import Literal
 
-from django.db.models import TextChoices
 from ninja import Field, Schema
-from pydantic import ConfigDict, StringConstraints
 
+from vanphong.core.api import Id, Input, Page, Paging, choice, text
 from vanphong.organizations.filters import AGE_GROUPS
 from vanphong.organizations.models import (
     Education,
@@ -24,38 +23,6 @@ from vanphong.organizations.models import (
     TheoryLevel,
     TransferKind,
 )
-
-
-def text(max_length: int, required: bool = False):
-    return Annotated[
-        str,
-        StringConstraints(strip_whitespace=True, min_length=int(required), max_length=max_length),
-    ]
-
-
-def choice(choices: type[TextChoices], blank: bool = False):
-    """A Literal of the choice values: one clear error for an unknown value, an enum in OpenAPI."""
-    values = tuple(choices.values) + (("",) if blank else ())
-    return Literal[values]  # type: ignore[valid-type]
-
-
-class Input(Schema):
-    """A request body: an unknown field is refused, not silently dropped (a client that sends
-    "status" to PATCH /members must learn that status changes only through a procedure)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-class Paging(Schema):
-    limit: int = Field(50, ge=1, le=200, description="Số bản ghi mỗi trang (tối đa 200)")
-    offset: int = Field(0, ge=0, description="Bỏ qua bao nhiêu bản ghi")
-
-
-class Page(Schema):
-    count: int = Field(description="Tổng số bản ghi khớp bộ lọc")
-    limit: int
-    offset: int
-
 
 # Organizations
 
@@ -79,7 +46,7 @@ class OrganizationOut(Schema):
 
 
 class OrganizationFilters(Paging):
-    parent: int | None = Field(None, description="Chỉ các tổ chức trực thuộc tổ chức này")
+    parent: Id | None = Field(None, description="Chỉ các tổ chức trực thuộc tổ chức này")
     q: text(200) = Field("", description="Tìm theo tên (không phân biệt dấu)")
 
 
@@ -88,7 +55,7 @@ class OrganizationPage(Page):
 
 
 class OrganizationIn(Input):
-    parent: int = Field(description="Tổ chức cấp trên")
+    parent: Id = Field(description="Tổ chức cấp trên")
     name: text(255, required=True) = Field(description="Tên tổ chức")
     code: text(32, required=True) = Field(description="Tên viết tắt")
     kind: choice(OrgKind) = Field(description="Loại tổ chức")
@@ -103,7 +70,7 @@ class OrganizationPatch(Input):
 
 
 class MergeIn(Input):
-    into: int = Field(description="Tổ chức nhận hợp nhất (đảng viên, tổ chức trực thuộc chuyển về)")
+    into: Id = Field(description="Tổ chức nhận hợp nhất (đảng viên, tổ chức trực thuộc chuyển về)")
     on: datetime.date = Field(description="Ngày hợp nhất")
 
 
@@ -155,7 +122,7 @@ class MemberOut(Schema):
 
 
 class MemberFilters(Paging):
-    organization: int | None = Field(None, description="Tổ chức (cả các tổ chức trực thuộc)")
+    organization: Id | None = Field(None, description="Tổ chức (cả các tổ chức trực thuộc)")
     status: choice(MemberStatus) | None = Field(None, description="Tình trạng")
     gender: choice(Gender) | None = Field(None, description="Giới tính")
     position: choice(PositionTitle) | None = Field(None, description="Chức vụ hiện giữ")
@@ -219,7 +186,7 @@ class MemberDetailOut(MemberOut):
 
 
 class MemberAdmitIn(Input):
-    organization: int = Field(description="Chi bộ kết nạp")
+    organization: Id = Field(description="Chi bộ kết nạp")
     admitted_on: datetime.date = Field(description="Ngày kết nạp")
     decision: text(100) = Field("", description="Số quyết định kết nạp")
     full_name: text(200, required=True) = Field(description="Họ và tên")
@@ -259,7 +226,7 @@ class OfficialIn(Input):
 class TransferIn(Input):
     kind: choice(TransferKind) = Field(description="Tạm thời hoặc chính thức")
     on: datetime.date = Field(description="Ngày chuyển")
-    to_organization: int | None = Field(None, description="Chi bộ nhận (trong VanPhong)")
+    to_organization: Id | None = Field(None, description="Chi bộ nhận (trong VanPhong)")
     to_organization_name: text(255) = Field("", description="Tổ chức nhận ngoài VanPhong")
     returns_on: datetime.date | None = Field(None, description="Ngày trở về (chuyển tạm thời)")
     reason: text(300) = ""
@@ -300,11 +267,11 @@ class RemoveIn(Input):
 
 
 class PositionIn(Input):
-    organization: int = Field(description="Cấp ủy: chi bộ của đảng viên hoặc tổ chức cấp trên")
+    organization: Id = Field(description="Cấp ủy: chi bộ của đảng viên hoặc tổ chức cấp trên")
     title: choice(PositionTitle) = Field(description="Chức vụ")
     starts_on: datetime.date = Field(description="Từ ngày")
     ends_on: datetime.date | None = Field(None, description="Đến ngày")
-    term: int | None = Field(
+    term: Id | None = Field(
         None, description="Nhiệm kỳ của cấp ủy (trống: nhiệm kỳ đang có hiệu lực vào ngày bắt đầu)"
     )
 
