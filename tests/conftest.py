@@ -83,7 +83,7 @@ def _rules_after_a_flush(request):
     if marker is None and "db" not in names:
         return
     request.getfixturevalue("db")
-    from vanphong.core import rule_seeds
+    from vanphong.documents import rule_seeds
     from vanphong.core.models import DatedRule
 
     if not DatedRule.objects.exists():

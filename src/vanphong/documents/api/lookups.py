@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from vanphong.core import access
 from vanphong.core.api import invalid
 from vanphong.core.models import User
+from vanphong.documents import workflow
 from vanphong.documents.access import DocumentAction
-from vanphong.documents.models import IncomingDocument, OutgoingDocument, OutgoingStatus
+from vanphong.documents.models import IncomingDocument, OutgoingDocument
 
 INCOMING_STEPS = {
     "assign": DocumentAction.ROUTE,
@@ -19,22 +20,8 @@ INCOMING_STEPS = {
     "verify": DocumentAction.VIEW,
 }
 
-OUTGOING_STEPS = {
-    "draft": DocumentAction.DRAFT,
-    "to_appraisal": DocumentAction.DRAFT,
-    "appraise": DocumentAction.APPRAISE,
-    "submit": DocumentAction.DRAFT,
-    "sign": DocumentAction.SIGN,
-    "return": DocumentAction.SIGN,
-    "issue": DocumentAction.ISSUE,
-    "recall": DocumentAction.ISSUE,
-    "dispatch": DocumentAction.ISSUE,
-    "delivery": DocumentAction.ISSUE,
-    "seal": DocumentAction.ISSUE,
-    "upload": DocumentAction.DRAFT,
-    "pdf": DocumentAction.ISSUE,
-    "sign_pdf": DocumentAction.ISSUE,
-}
+# The API's step names that differ from the workflow's (documents.workflow)
+OUTGOING_ALIASES = {"draft": "edit"}
 
 
 def incoming_for(user, pk: int, step: str | None = None) -> IncomingDocument:
@@ -56,12 +43,14 @@ def outgoing_for(user, pk: int, step: str | None = None) -> OutgoingDocument:
         pk,
         DocumentAction.VIEW,
     )
-    if step == "cancel":
-        # as the page: a signed or issued document is cancelled by whoever issues, else the drafter
-        issued = document.status in (OutgoingStatus.SIGNED, OutgoingStatus.ISSUED)
-        access.require(user, DocumentAction.ISSUE if issued else DocumentAction.DRAFT, document)
-    elif step is not None:
-        access.require(user, OUTGOING_STEPS[step], document)
+    if step is not None:
+        # the action the workflow table asks of this step from the document's state; a step the
+        # state does not allow is the service's refusal to give, with its reason
+        name = OUTGOING_ALIASES.get(step, step)
+        row = workflow.step_for(name, document.status) or next(
+            row for row in workflow.STEPS if row.name == name
+        )
+        access.require(user, row.action, document)
     return document
 
 
