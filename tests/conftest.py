@@ -83,8 +83,8 @@ def _rules_after_a_flush(request):
     if marker is None and "db" not in names:
         return
     request.getfixturevalue("db")
-    from vanphong.documents import rule_seeds
     from vanphong.core.models import DatedRule
+    from vanphong.documents import rule_seeds
 
     if not DatedRule.objects.exists():
         rule_seeds.load(DatedRule)

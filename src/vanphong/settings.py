@@ -18,7 +18,7 @@ VAR_DIR = Path(env_str("VANPHONG_VAR_DIR", str(PROJECT_DIR / "var")))
 
 DEBUG = env_bool("VANPHONG_DEBUG", False)
 # The development key works only with VANPHONG_DEBUG on: a server never starts with it.
-DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me"
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me"  # noqa: S105 — refused outside debug
 SECRET_KEY = require_secret_key(
     "VANPHONG_SECRET_KEY",
     env_str("VANPHONG_SECRET_KEY", DEVELOPMENT_SECRET_KEY),

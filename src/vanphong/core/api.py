@@ -20,6 +20,7 @@ from django.db.models import QuerySet, TextChoices
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.utils.log import log_response
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.csrf import csrf_exempt
 from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -145,7 +146,7 @@ def _field(loc) -> str:
     return ".".join(str(p) for p in loc[2 if loc[0] == "body" else 1 :])
 
 
-NOT_FOUND = "No such record, or you may not open it."
+NOT_FOUND = gettext_noop("No such record, or you may not open it.")
 
 
 def install_error_handlers(api: NinjaAPI) -> None:

@@ -18,7 +18,7 @@ from vanphong.core import audit
 from vanphong.core.models import CancelledNumber, NumberSequence
 
 _NEXT = (
-    f"UPDATE {NumberSequence._meta.db_table} SET last_number = last_number + 1"
+    f"UPDATE {NumberSequence._meta.db_table} SET last_number = last_number + 1"  # noqa: S608 — a table name, values bound
     " WHERE organization_id = %s AND key = %s RETURNING id, last_number"
 )
 

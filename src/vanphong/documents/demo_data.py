@@ -9,7 +9,7 @@ import datetime
 # starts) and the numbers are made up.
 SEED_004 = [
     {
-        "received": datetime.datetime(2017, 12, 22, 9, 15),
+        "received": datetime.datetime(2017, 12, 22, 9, 15),  # noqa: DTZ001 — a wall-clock time, made aware by the loader
         "issuer": "Văn phòng Đảng ủy Khối các cơ quan Trung ương",
         "original_number": "86-BC/VPĐUK",
         "document_date": datetime.date(2017, 12, 20),
@@ -21,7 +21,7 @@ SEED_004 = [
         "phòng cấp ủy năm 2017.",
     },
     {
-        "received": datetime.datetime(2018, 1, 12, 14, 30),
+        "received": datetime.datetime(2018, 1, 12, 14, 30),  # noqa: DTZ001 — a wall-clock time, made aware by the loader
         "issuer": "Đảng ủy Khối các cơ quan Trung ương",
         "original_number": "105-TB/ĐUK",
         "document_date": datetime.date(2018, 1, 11),

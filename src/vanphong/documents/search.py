@@ -49,7 +49,7 @@ def summary_condition(folded: str) -> Q:
         return Q(summary_folded__contains=folded)
     column = f"{IncomingDocument._meta.db_table}.summary_folded"
     return Q(
-        RawSQL(
+        RawSQL(  # noqa: S611 — a column name of ours; the text is a bound parameter
             f"to_tsvector('simple', {column}) @@ phraseto_tsquery('simple', %s)",
             [folded],
             output_field=BooleanField(),

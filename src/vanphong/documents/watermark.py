@@ -75,7 +75,9 @@ def _load_font(path: str) -> tuple[str, frozenset[int]] | None:
     """Register a TrueType font once; its reportlab name and the characters it can draw."""
     if not path or not Path(path).is_file():
         return None
-    font_name = "VanPhongWatermark-" + hashlib.sha1(path.encode()).hexdigest()[:10]
+    font_name = (
+        "VanPhongWatermark-" + hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()[:10]
+    )
     try:
         font = TTFont(font_name, path)
     except Exception:  # reportlab raises TTFError, struct.error, … on a bad or unsupported font

@@ -14,7 +14,7 @@ from vanphong.organizations.models import Gender, OrgKind, PositionTitle
 from vanphong.organizations.roles import Role
 from vanphong.organizations.services import orgs, procedures
 
-DEMO_PASSWORD = "vanphong"
+DEMO_PASSWORD = "vanphong"  # noqa: S105 — the demo's published password (README)
 SEED = 2018
 TERM_YEARS = 5
 HDND_CELLS = [
@@ -63,7 +63,7 @@ def _say(out, text: str) -> None:
 
 
 def _load(as_of: datetime.date) -> None:
-    rng = random.Random(SEED)
+    rng = random.Random(SEED)  # noqa: S311 — a repeatable demo, not a secret
     admin = User.objects.create_superuser("admin", "admin@vanphong.local", DEMO_PASSWORD)
     admin.last_name, admin.first_name = "Quản trị", "hệ thống"  # shown "Quản trị hệ thống"
     admin.save()

@@ -191,15 +191,17 @@ def _snapshot_sql(vendor: str) -> dict[str, str]:
         quote(model._meta.db_table)
         for model in (MemberStatsSnapshot, MemberBranchVersion, Organization)
     )
-    versions_under = f"SELECT COALESCE(SUM(v.version), 0) FROM {version} v WHERE v.branch LIKE %s"
+    # Table names quoted above and a constant depth are all that is formatted in; every value is a
+    # bound parameter.
+    versions_under = f"SELECT COALESCE(SUM(v.version), 0) FROM {version} v WHERE v.branch LIKE %s"  # noqa: S608
     return {
         # The figures of one organization on one date, if no branch under it changed since.
-        "cached": f"SELECT s.figures FROM {snapshot} s WHERE s.organization_id = %s"
+        "cached": f"SELECT s.figures FROM {snapshot} s WHERE s.organization_id = %s"  # noqa: S608
         f" AND s.as_of = %s AND s.data_version = ({versions_under})",
-        "versions": f"SELECT v.branch, v.version FROM {version} v WHERE v.branch LIKE %s",
+        "versions": f"SELECT v.branch, v.version FROM {version} v WHERE v.branch LIKE %s",  # noqa: S608
         # The branches under a root with their snapshot of the date, if any (partial index
         # reports_branch_roots_idx: the depth is written out for the planner to match it).
-        "branches": f"SELECT o.id, o.path, s.data_version, s.figures FROM {org} o"
+        "branches": f"SELECT o.id, o.path, s.data_version, s.figures FROM {org} o"  # noqa: S608
         f" LEFT JOIN {snapshot} s ON s.organization_id = o.id AND s.as_of = %s"
         f" WHERE o.depth = {BRANCH_DEPTH} AND o.path LIKE %s",
     }
@@ -271,7 +273,8 @@ def _composed(root: Organization, as_of: datetime.date, versions: dict[str, int]
     since (its version in `versions`), else counted again and stored, plus the root's own members.
     A few changed branches are counted one by one; when more than a quarter changed (a new day
     without the nightly precompute) the whole root is counted once, grouped by branch."""
-    assert root.depth == BRANCH_DEPTH - 1, root
+    if root.depth != BRANCH_DEPTH - 1:  # kept under python -O, which strips asserts
+        raise ValueError(f"not a root of branches: {root}")
     day = connection.ops.adapt_datefield_value(as_of)
     branches = _fetch("branches", [day, _prefix(root)])
     stale = [

@@ -142,7 +142,7 @@ def _remember_issuer(document: IncomingDocument) -> None:
     where the ORM's own work would be most of its cost."""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {Issuer._meta.db_table} (name, folded) VALUES (%s, %s)"
+            f"INSERT INTO {Issuer._meta.db_table} (name, folded) VALUES (%s, %s)"  # noqa: S608 — values bound
             " ON CONFLICT (folded) DO NOTHING",
             [document.issuer, document.issuer_folded],
         )

@@ -10,7 +10,7 @@ from vanphong.reports.tasks import precompute_statistics
 def _day(text: str) -> datetime.date:
     for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
         try:
-            return datetime.datetime.strptime(text, pattern).date()
+            return datetime.datetime.strptime(text, pattern).date()  # noqa: DTZ007 — a calendar day
         except ValueError:
             continue
     raise CommandError(_("Enter a date as dd/mm/yyyy."))
