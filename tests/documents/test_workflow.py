@@ -282,3 +282,66 @@ def test_submit_is_not_offered_to_the_drafter_before_the_agreement(client, desk)
     assert "Trình ký" not in page.content.decode()
     page = client.get(reverse("documents:outgoing_detail", args=[documents["agreed"].pk]))
     assert 'data-step="submit"' in page.content.decode()
+
+
+# The steps the API takes, each as (method, address under the document, body).
+API_STEPS = {
+    "edit": ("patch", "", {"summary": "về việc đã sửa qua API"}),
+    "to_appraisal": ("post", "/to-appraisal", {}),
+    "appraise": ("post", "/appraisals", {"verdict": "agree", "text": "Lý do đủ rõ"}),
+    "request_revision": ("post", "/appraisals", {"verdict": "revise", "text": "Lý do đủ rõ"}),
+    "submit": ("post", "/submit", None),  # the signer is filled in per desk
+    "sign": ("post", "/sign", {}),
+    "return": ("post", "/return", {"text": "Lý do đủ rõ"}),
+    "issue": ("post", "/issue", {"issued_on": DAY.isoformat()}),
+    "cancel": ("post", "/cancel", {"text": "Lý do đủ rõ"}),
+    "recall": ("post", "/recall", {"text": "Lý do đủ rõ"}),
+    "seal": ("post", "/seal", {"copies": 2}),
+    "dispatch": (
+        "post",
+        "/dispatches",
+        {"recipients": ["Lưu"], "channel": "paper", "sent_on": DAY.isoformat()},
+    ),
+}
+
+
+def _through_api(client, office, user, document, step) -> int:
+    """The status the API answers `user` taking `step`, in a savepoint rolled back."""
+    from tests.api.conftest import bearer
+
+    method, tail, body = API_STEPS[step]
+    if body is None:
+        body = {"signer": office.leader.pk}
+    headers = bearer(user)
+    with transaction.atomic():
+        try:
+            response = getattr(client, method)(
+                f"/api/v1/outgoing/{document.pk}{tail}",
+                body,
+                content_type="application/json",
+                **headers,
+            )
+        finally:
+            transaction.set_rollback(True)
+    assert response.status_code in (200, 201, 400, 404), (
+        step,
+        response.status_code,
+        response.content,
+    )
+    return response.status_code
+
+
+@pytest.mark.parametrize("state", list(EXPECTED))
+def test_every_step_by_every_role_through_the_api(client, desk, state):
+    """The API takes a step exactly when the table allows it: 200/201 for the allowed actors,
+    404 for those without the step's action, 400 (with the service's reason) for the others."""
+    office, actors, documents = desk
+    document = documents[state]
+    for step in API_STEPS:
+        expected = EXPECTED[state].get(step, set())
+        taken = {
+            who
+            for who in ACTORS
+            if _through_api(client, office, actors[who], document, step) in (200, 201)
+        }
+        assert taken == expected, (state, step, "API")
