@@ -9,6 +9,8 @@ from vanphong.core.notifications import KINDS
 class NoticeKind(models.TextChoices):
     DOCUMENT_WORK = "document_work", _("Documents to handle, appraise or sign")
     DOCUMENT_DEADLINE = "document_deadline", _("Document deadlines")
+    DOCUMENT_ARRIVED = "document_arrived", _("New incoming documents to route")
+    DOCUMENT_ISSUED = "document_issued", _("Documents issued")
 
 
 def register() -> None:

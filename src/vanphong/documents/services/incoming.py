@@ -119,6 +119,14 @@ def register_incoming(
         document.number = numbering.next_number(organization, *incoming_key(received_day.year))
         document.save(force_insert=True)
         rec.target = document
+    # after the number's transaction: whoever routes the register's documents hears of it
+    routers = access.holders(DocumentAction.ROUTE, organization, document.confidentiality)
+    notifications.notify(
+        [user for user in routers if user != acting_user],
+        kind=NoticeKind.DOCUMENT_ARRIVED,
+        title=notice_title(document, _("New incoming document to route: %(document)s")),
+        url=document_url(document),
+    )
     return document
 
 

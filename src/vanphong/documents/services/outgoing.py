@@ -298,7 +298,7 @@ def issue(*, acting_user, document: OutgoingDocument, on: datetime.date | None =
         close_by_reply(acting_user, document)
         notifications.notify(
             [document.drafted_by],
-            kind=NoticeKind.DOCUMENT_WORK,
+            kind=NoticeKind.DOCUMENT_ISSUED,
             title=_("Issued as no. %(symbol)s") % {"symbol": document.symbol},
             url=document_url(document),
         )
