@@ -525,5 +525,6 @@ def test_dashboard_counts_attention_cards_over_visible_records(client, tree):
         # a specialist handles documents too: the documents' own cards (tests/documents)
         _("Documents assigned to you"): 0,
         _("Of them overdue"): 0,
+        _("Your drafts sent back to revise"): 0,
         _("Unread notifications"): 2,
     }

@@ -1,15 +1,82 @@
-"""Dashboard cards of the documents area: the user's own work, counted only over what they may see."""
+"""Dashboard cards of the documents area: the work waiting on the user's desk.
 
+Each kind of work is one query (`work`), used both for the card's figure and by the list the card
+opens (`?viec=<key>` on the incoming or outgoing list), so the figure is always the length of the
+list. A card is shown only to whoever may do that work.
+"""
+
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from vanphong.core import access
 from vanphong.documents.access import DocumentAction
-from vanphong.documents.models import IncomingDocument, IncomingStatus, OutgoingDocument
+from vanphong.documents.models import (
+    AppraisalComment,
+    Dispatch,
+    IncomingDocument,
+    IncomingStatus,
+    OutgoingDocument,
+)
 from vanphong.documents.models import OutgoingStatus as Out
 from vanphong.documents.registers import dashboard
+
+
+@dataclass(frozen=True)
+class Work:
+    key: str  # the list's ?viec= value
+    label: object
+    action: DocumentAction
+    incoming: bool  # which list shows it
+
+
+WORK = (
+    Work(
+        "phan_cong",
+        gettext_lazy("Incoming documents waiting to be assigned"),
+        DocumentAction.ROUTE,
+        True,
+    ),
+    Work("tra_lai", gettext_lazy("Your drafts sent back to revise"), DocumentAction.DRAFT, False),
+    Work("tham_dinh", gettext_lazy("Drafts to appraise"), DocumentAction.APPRAISE, False),
+    Work("ky", gettext_lazy("Documents for you to sign"), DocumentAction.SIGN, False),
+    Work("phat_hanh", gettext_lazy("Signed documents to issue"), DocumentAction.ISSUE, False),
+    Work("gui", gettext_lazy("Issued documents not yet sent"), DocumentAction.ISSUE, False),
+)
+BY_KEY = {w.key: w for w in WORK}
+
+
+def narrow(documents: QuerySet, user, key: str) -> QuerySet:
+    """The documents among `documents` that are work `key` for `user`."""
+    if key == "phan_cong":
+        return documents.filter(status=IncomingStatus.REGISTERED)
+    if key == "tra_lai":
+        # back in draft after appraisal or from the signer: it has been further than a draft
+        appraised = Exists(AppraisalComment.objects.filter(document=OuterRef("pk")))
+        returned = Q(appraised) | Q(signer__isnull=False)
+        return documents.filter(returned, status=Out.DRAFT, drafted_by=user)
+    if key == "tham_dinh":
+        return documents.filter(status=Out.APPRAISAL)
+    if key == "ky":
+        return documents.filter(status=Out.SUBMITTED, signer=user)
+    if key == "phat_hanh":
+        return documents.filter(status=Out.SIGNED)
+    if key == "gui":
+        return documents.filter(status=Out.ISSUED).exclude(
+            Exists(Dispatch.objects.filter(document=OuterRef("pk")))
+        )
+    raise KeyError(key)
+
+
+def work(user, key: str) -> QuerySet:
+    """Work `key` waiting for `user`, among the documents they may do it on."""
+    item = BY_KEY[key]
+    model = IncomingDocument if item.incoming else OutgoingDocument
+    return narrow(access.visible(user, model.objects.all(), item.action), user, key)
 
 
 def _url(name: str, **params) -> str:
@@ -20,48 +87,31 @@ def cards_for(user) -> list[dict]:
     if not access.can(user, DocumentAction.VIEW):
         return []
     cards = []
-    mine = dashboard.open_assignments(user).filter(user=user)
-    cards.append(
-        {
-            "label": _("Documents assigned to you"),
-            "figure": mine.count(),
-            "url": _url("documents:deadline_assignments", nguoi=user.pk),
-        }
-    )
-    cards.append(
-        {
-            "label": _("Of them overdue"),
-            "figure": dashboard.narrow(mine, dashboard.OVERDUE).count(),
-            "url": _url("documents:deadline_assignments", nguoi=user.pk, loai=dashboard.OVERDUE),
-        }
-    )
-    outgoing = OutgoingDocument.objects.all()
-    if access.can(user, DocumentAction.ROUTE):
-        waiting = access.visible(
-            user,
-            IncomingDocument.objects.filter(status=IncomingStatus.REGISTERED),
-            DocumentAction.ROUTE,
-        )
+    if access.can(user, DocumentAction.HANDLE):  # a clerk registers and issues; she handles none
+        mine = dashboard.open_assignments(user).filter(user=user)
+        cards += [
+            {
+                "label": _("Documents assigned to you"),
+                "figure": mine.count(),
+                "url": _url("documents:deadline_assignments", nguoi=user.pk),
+            },
+            {
+                "label": _("Of them overdue"),
+                "figure": dashboard.narrow(mine, dashboard.OVERDUE).count(),
+                "url": _url(
+                    "documents:deadline_assignments", nguoi=user.pk, loai=dashboard.OVERDUE
+                ),
+            },
+        ]
+    for item in WORK:
+        if not access.can(user, item.action):
+            continue
+        name = "documents:incoming_list" if item.incoming else "documents:outgoing_list"
         cards.append(
             {
-                "label": _("Incoming documents waiting to be assigned"),
-                "figure": waiting.count(),
-                "url": _url("documents:incoming_list", trang_thai=IncomingStatus.REGISTERED),
+                "label": str(item.label),
+                "figure": work(user, item.key).count(),
+                "url": _url(name, viec=item.key),
             }
         )
-    steps = [
-        (DocumentAction.APPRAISE, Out.APPRAISAL, _("Drafts to appraise"), {}),
-        (DocumentAction.SIGN, Out.SUBMITTED, _("Documents for you to sign"), {"signer": user}),
-        (DocumentAction.ISSUE, Out.SIGNED, _("Signed documents to issue"), {}),
-    ]
-    for action, status, label, extra in steps:
-        if access.can(user, action):
-            rows = access.visible(user, outgoing.filter(status=status, **extra), action)
-            cards.append(
-                {
-                    "label": label,
-                    "figure": rows.count(),
-                    "url": _url("documents:outgoing_list", trang_thai=status),
-                }
-            )
     return cards

@@ -31,6 +31,7 @@ PARAMS = {
     "confidentiality": "do_mat",
     "handler": "nguoi_xu_ly",
     "year": "nam",
+    "work": "viec",  # a dashboard card's list (documents.attention)
 }
 MAX_TEXT = 200
 
@@ -47,6 +48,7 @@ class Filters:
     confidentiality: int | None = None
     handler: int | None = None
     year: int | None = None
+    work: str = ""
     errors: list[str] = field(default_factory=list)
     raw: dict[str, str] = field(default_factory=dict)  # as typed, to show back in the form
 
@@ -83,7 +85,7 @@ def _int(text: str, label: str, errors: list[str], lo: int, hi: int) -> int | No
     return None
 
 
-def parse(params, *, statuses: list[str], clearance: int) -> Filters:
+def parse(params, *, statuses: list[str], clearance: int, work: tuple[str, ...] = ()) -> Filters:
     raw = {key: (params.get(name) or "").strip()[:MAX_TEXT] for key, name in PARAMS.items()}
     f = Filters(raw=raw, q=raw["q"], issuer=raw["issuer"])
     errors = f.errors
@@ -117,6 +119,11 @@ def parse(params, *, statuses: list[str], clearance: int) -> Filters:
         f.handler = _int(raw["handler"], _("Handler"), errors, 1, 2**63 - 1)
     if raw["year"]:
         f.year = _int(raw["year"], _("Year"), errors, 1900, 2999)
+    if raw["work"]:
+        if raw["work"] in work:
+            f.work = raw["work"]
+        else:
+            errors.append(_("Unknown list of work: “%(value)s”.") % {"value": raw["work"]})
     return f
 
 

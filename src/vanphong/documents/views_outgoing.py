@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from vanphong.core import access
 from vanphong.core.errors import ServiceError
-from vanphong.documents import forms, list_filters, list_rows, search, workflow
+from vanphong.documents import attention, forms, list_filters, list_rows, search, workflow
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.drafting import initial_from, template_initial
 from vanphong.documents.models import (
@@ -45,7 +45,15 @@ def outgoing_list(request):
     documents = access.visible(
         user, OutgoingDocument.objects.select_related("organization"), DocumentAction.VIEW
     )
-    f = list_filters.parse(request.GET, statuses=OutgoingStatus.values, clearance=user.clearance)
+    f = list_filters.parse(
+        request.GET,
+        statuses=OutgoingStatus.values,
+        clearance=user.clearance,
+        work=tuple(w.key for w in attention.WORK if w.incoming is False),
+    )
+    if f.work:  # a dashboard card's list: the same query as its figure
+        item = attention.BY_KEY[f.work]
+        documents = attention.narrow(access.visible(user, documents, item.action), user, f.work)
     for error in f.errors:
         messages.warning(request, error)
     filtered = list_filters.apply(documents, f, incoming=False)

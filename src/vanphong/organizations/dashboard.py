@@ -56,7 +56,9 @@ def badge_round_count(members, day: datetime.date) -> tuple[datetime.date, int]:
 def cards_for(user) -> list[dict]:
     """The members' cards (registered with core.dashboard)."""
     cards = []
-    if access.can(user, OrgAction.MEMBER_VIEW):
+    # for those who look after the members (the office's staff, a cell's secretary), not for
+    # everyone who may read a record: the clerk, the leader and the accountant have other work
+    if access.can(user, OrgAction.MEMBER_NOTICE):
         day = today()
         active = access.visible(user, Member.objects.filter(status__in=ACTIVE_STATUSES))
         exempt_now = Exemption.objects.filter(member=OuterRef("pk"), starts_on__lte=day).filter(
