@@ -47,12 +47,16 @@ def _handlers(values: list) -> tuple[str, list[str]]:
     ids = {int(pk) for side in values for pk in (side or {})}
     people = {u.pk: u.get_full_name() or u.username for u in User.objects.filter(pk__in=ids)}
     roles = dict(AssignmentRole.choices)
+    rank = {role: n for n, role in enumerate(AssignmentRole.values)}
     shown = []
     for side in values:
-        parts = [
-            f"{people.get(int(pk), '—')} ({roles.get(role, role)})"
-            for pk, role in (side or {}).items()
-        ]
+        # the lead first, then co-handlers and readers, each by name: PostgreSQL's JSON keeps
+        # no order of its own
+        ordered = sorted(
+            (side or {}).items(),
+            key=lambda item: (rank.get(item[1], len(rank)), people.get(int(item[0]), "")),
+        )
+        parts = [f"{people.get(int(pk), '—')} ({roles.get(role, role)})" for pk, role in ordered]
         shown.append(", ".join(parts) or "—")
     return str(_("Handlers")), shown
 
