@@ -232,14 +232,15 @@ class _Loader:
                     )
             day += datetime.timedelta(days=1)
         plan.sort(key=lambda p: p["received"])
-        # Today's documents came in up to now (the earliest hour when loading before 7:00).
+        # Today's documents came in up to now: loaded before office hours, they all came in at
+        # this very moment (a receipt is never in the future).
         plan = [
             p
             for p in plan
             if p["received"] <= self.now or p["received"].date() == self.now.date() == self.today
         ]
         for p in plan:
-            p["received"] = min(p["received"], max(self.now, _aware(self.today, 7)))
+            p["received"] = min(p["received"], self.now)
         # Classified and urgent ones (the Centre's documents are the ones that are classified).
         centre = [i for i, p in enumerate(plan) if p["issuer"] in _CENTRE_ISSUERS]
         for i in rng.sample(centre, 7):
