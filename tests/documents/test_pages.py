@@ -305,3 +305,16 @@ def test_make_the_pdf_of_an_issued_document(client, office, settings, tmp_path):
     assert client.get(reverse("documents:file_download", args=[pdf.pk])).content.startswith(
         b"%PDF-"
     )
+
+
+def test_the_lead_handler_is_chosen_among_those_who_handle_shown_with_their_roles(client, office):
+    document = office.register()
+    client.force_login(office.head)
+    form = client.get(reverse("documents:incoming_detail", args=[document.pk])).context[
+        "assign_form"
+    ]
+    leads = dict((str(value), label) for value, label in form.fields["lead"].choices if value != "")
+    assert str(office.specialist.pk) in leads and str(office.clerk.pk) not in leads
+    assert leads[str(office.specialist.pk)] == "Nguyễn Văn Minh — Chuyên viên"
+    readers = {str(value) for value, _label in form.fields["readers"].choices}
+    assert str(office.clerk.pk) in readers  # she may still be told, for information

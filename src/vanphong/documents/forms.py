@@ -74,6 +74,14 @@ class IncomingForm(ClearanceCheckedForm):
         self.fields["received_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
 
 
+def _person_with_roles(user) -> str:
+    from vanphong.core.roles import ROLES
+
+    roles = sorted({str(ROLES.label(ra.role)) for ra in user.role_assignments.all()})
+    name = user.get_full_name() or user.username
+    return f"{name} — {', '.join(roles)}" if roles else name
+
+
 class AssignForm(StyledForm):
     lead = forms.ModelChoiceField(queryset=None, label=_("Lead handler"))
     co_handlers = forms.ModelMultipleChoiceField(
@@ -93,12 +101,16 @@ class AssignForm(StyledForm):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, people, departments, **kwargs):
+    def __init__(self, *args, people, departments, handlers=None, **kwargs):
+        """`handlers`: who may lead or co-handle (the holders of the handling action); `people`:
+        who may read it. Each is shown with the roles they hold, so the clerk, the archivist or
+        the administrator is not mistaken for a handler."""
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = departments
-        for name in ("lead", "co_handlers", "readers"):
-            self.fields[name].queryset = people
-            self.fields[name].label_from_instance = lambda u: u.get_full_name() or u.username
+        handlers = people if handlers is None else handlers
+        for name, queryset in (("lead", handlers), ("co_handlers", handlers), ("readers", people)):
+            self.fields[name].queryset = queryset.prefetch_related("role_assignments")
+            self.fields[name].label_from_instance = _person_with_roles
 
 
 class TextForm(StyledForm):

@@ -200,6 +200,9 @@ def incoming_detail(request, pk):
         people = people_for(document.organization, DocumentAction.VIEW, document.confidentiality)
         context["assign_form"] = forms.AssignForm(
             people=people,
+            handlers=people_for(
+                document.organization, DocumentAction.HANDLE, document.confidentiality
+            ),
             departments=departments_of(document),
             initial={"deadline": document.deadline},
         )
@@ -254,7 +257,12 @@ def _run_step(request, document, step) -> str:
     user = request.user
     if step == "assign":
         people = people_for(document.organization, DocumentAction.VIEW, document.confidentiality)
-        form = forms.AssignForm(request.POST, people=people, departments=departments_of(document))
+        handlers = people_for(
+            document.organization, DocumentAction.HANDLE, document.confidentiality
+        )
+        form = forms.AssignForm(
+            request.POST, people=people, handlers=handlers, departments=departments_of(document)
+        )
         if not form.is_valid():
             raise _form_error(form)
         data = form.cleaned_data
