@@ -66,16 +66,16 @@ class Filters:
 
 
 def _date(text: str, label: str, errors: list[str]) -> datetime.date | None:
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.datetime.strptime(text, fmt).date()  # noqa: DTZ007 — a calendar day
-        except ValueError:
-            continue
-    errors.append(
-        _("%(field)s “%(value)s” is not a date: write it as dd/mm/yyyy.")
-        % {"field": label, "value": text[:40]}
-    )
-    return None
+    from vanphong.documents.registers.period import PeriodError, parse_date
+
+    try:
+        return parse_date(text)
+    except PeriodError:
+        errors.append(
+            _("%(field)s “%(value)s” is not a date: write it as dd/mm/yyyy.")
+            % {"field": label, "value": text[:40]}
+        )
+        return None
 
 
 def _int(text: str, label: str, errors: list[str], lo: int, hi: int) -> int | None:

@@ -147,14 +147,15 @@ def matching(documents: QuerySet, q: str) -> QuerySet:
     return documents.filter(either)
 
 
-def first_matching(documents: QuerySet, q: str) -> QuerySet:
+def first_matching(documents: QuerySet, q: str, found: list[Q] | None = None) -> QuerySet:
     """The first SEARCH_COUNT_CAP + 1 documents matching `q` in the list's order, among
     `documents` — already narrowed by access and every other filter. Each match (summary, issuer,
     number) is read in that order by its own query, which the database plans by its own index;
-    the first cap + 1 of all three are among the ids kept."""
+    the first cap + 1 of all three are among the ids kept. `found`: the conditions of `q`,
+    when the caller already made them (the list's counts search once per facet)."""
     ordered = documents.order_by(*LIST_ORDER)
     ids: set[int] = set()
-    for condition in conditions(q):
+    for condition in conditions(q) if found is None else found:
         ids.update(ordered.filter(condition).values_list("pk", flat=True)[: SEARCH_COUNT_CAP + 1])
     return documents.filter(pk__in=ids)
 

@@ -110,6 +110,28 @@ def history_page(request, document, *, title: str, back_url: str):
     )
 
 
+def read_filters(request, documents, *, incoming: bool, statuses):
+    """The list's filters from the address, each refusal said as a message; and the documents
+    narrowed to a dashboard card's work when the address names one (the card's own query)."""
+    from django.contrib import messages
+
+    from vanphong.documents import attention, list_filters
+
+    user = request.user
+    f = list_filters.parse(
+        request.GET,
+        statuses=statuses,
+        clearance=user.clearance,
+        work=tuple(w.key for w in attention.WORK if w.incoming is incoming),
+    )
+    if f.work:
+        item = attention.BY_KEY[f.work]
+        documents = attention.narrow(access.visible(user, documents, item.action), user, f.work)
+    for error in f.errors:
+        messages.warning(request, error)
+    return f, documents
+
+
 def list_facets(documents, f, user, *, incoming: bool, statuses) -> dict:
     """The options of each filter with the documents each would list (list_filters):
     {"selects": [(address parameter, label, options)], "counted_year": year or None}."""
@@ -122,10 +144,16 @@ def list_facets(documents, f, user, *, incoming: bool, statuses) -> dict:
 
     this_year = timezone.localdate().year
 
+    # the search's conditions read the issuer directory and the type table: made once, for
+    # every facet
+    found = search.conditions(f.q) if f.q and incoming else None
+
     def narrow(rows):
         if f.q:
-            matching = search.first_matching if incoming else search.outgoing_matching
-            rows = matching(rows, f.q)
+            if incoming:
+                rows = search.first_matching(rows, f.q, found)
+            else:
+                rows = search.outgoing_matching(rows, f.q)
         if not f.bounded:
             rows = rows.filter(**{"year" if incoming else "issued_on__year": this_year})
         return rows

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from vanphong.core import access
 from vanphong.core.errors import ServiceError
-from vanphong.documents import attention, forms, list_filters, list_rows, search, symbols
+from vanphong.documents import forms, list_filters, list_rows, search, symbols
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import (
     AssignmentRole,
@@ -30,6 +30,7 @@ from vanphong.documents.views_common import (
     organizations_for,
     paginate,
     people_for,
+    read_filters,
 )
 
 
@@ -45,17 +46,7 @@ def incoming_list(request):
     access.require(request.user, DocumentAction.VIEW)
     user = request.user
     documents = _documents(user)
-    f = list_filters.parse(
-        request.GET,
-        statuses=IncomingStatus.values,
-        clearance=user.clearance,
-        work=tuple(w.key for w in attention.WORK if w.incoming is True),
-    )
-    if f.work:  # a dashboard card's list: the same query as its figure
-        item = attention.BY_KEY[f.work]
-        documents = attention.narrow(access.visible(user, documents, item.action), user, f.work)
-    for error in f.errors:
-        messages.warning(request, error)
+    f, documents = read_filters(request, documents, incoming=True, statuses=IncomingStatus.values)
     filtered = list_filters.apply(documents, f, incoming=True)
     if f.q:  # last: it picks the first matches among the documents filtered so far
         filtered = search.first_matching(filtered, f.q)

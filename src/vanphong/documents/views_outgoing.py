@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from vanphong.core import access
 from vanphong.core.errors import ServiceError
-from vanphong.documents import attention, forms, list_filters, list_rows, search, workflow
+from vanphong.documents import forms, list_filters, list_rows, search, workflow
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.drafting import initial_from, template_initial
 from vanphong.documents.models import (
@@ -32,6 +32,7 @@ from vanphong.documents.views_common import (
     organizations_for,
     paginate,
     people_for,
+    read_filters,
 )
 from vanphong.documents.views_incoming import _form_error
 
@@ -45,17 +46,7 @@ def outgoing_list(request):
     documents = access.visible(
         user, OutgoingDocument.objects.select_related("organization"), DocumentAction.VIEW
     )
-    f = list_filters.parse(
-        request.GET,
-        statuses=OutgoingStatus.values,
-        clearance=user.clearance,
-        work=tuple(w.key for w in attention.WORK if w.incoming is False),
-    )
-    if f.work:  # a dashboard card's list: the same query as its figure
-        item = attention.BY_KEY[f.work]
-        documents = attention.narrow(access.visible(user, documents, item.action), user, f.work)
-    for error in f.errors:
-        messages.warning(request, error)
+    f, documents = read_filters(request, documents, incoming=False, statuses=OutgoingStatus.values)
     filtered = list_filters.apply(documents, f, incoming=False)
     if f.q:
         filtered = search.outgoing_matching(filtered, f.q)
