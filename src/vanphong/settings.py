@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "vanphong.organizations",
     "vanphong.reports",
     "vanphong.documents",
+    "vanphong.meetings",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("vanphong.organizations.urls_xlsx")),
     path("thong-ke/", include("vanphong.reports.urls")),
     path("van-ban/", include("vanphong.documents.urls")),
+    path("hop/", include("vanphong.meetings.urls")),
     path("api/v1/", include("vanphong.api_urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -8,7 +8,9 @@ Core knows no area: the roles are a registry the apps fill (`core.roles`; core k
 administrator, who holds every action, and the party member); each app declares its actions and
 which roles hold them in its own `access` module and registers them here from its `AppConfig.ready` (`register_actions`); the organization
 tree registers itself (`register_tree`), and a model that a user may reach as its own subject (a
-member's own profile) registers that rule (`register_self_rule`). This module stays the authority:
+member's own profile) registers that rule (`register_self_rule`); a record a member may reach
+because they take part in it (a meeting they are called to) registers a participant rule
+(`register_participant_rule`). This module stays the authority:
 views and API endpoints ask `can(user, action, obj)`, filter every list with
 `visible(user, queryset, action)`, and fetch single records with `get_for(user, queryset, id)`,
 which answers 404 alike for "missing" and "forbidden" so that ids cannot be probed.
@@ -78,6 +80,7 @@ class _Tree:
 
 _tree: _Tree | None = None
 _self_rules: dict[type[Model], tuple[str, Callable]] = {}
+_participant_rules: dict[type[Model], tuple[str, str]] = {}
 _path_fields: dict[type[Model], str] = {AuditEntry: "organization__path"}
 _view_actions: dict[type[Model], str] = {AuditEntry: Action.AUDIT_VIEW}
 
@@ -103,6 +106,21 @@ def register_self_rule(model: type[Model], *, action, user_field: str) -> None:
     """A record the user may do `action` on because it is their own: `user.<user_field>` is its
     primary key (a member's own profile)."""
     _self_rules[model] = (known_action(action), lambda user: getattr(user, user_field, None))
+
+
+def register_participant_rule(model: type[Model], *, action, member_lookup: str) -> None:
+    """Records the user may do `action` on because their party member takes part in them:
+    `model.objects.filter(<member_lookup>=user.member_id)` (a meeting whose roster holds them).
+    The record's confidentiality still applies."""
+    _participant_rules[model] = (known_action(action), member_lookup)
+
+
+def _participations(user, model: type[Model], action: str) -> QuerySet | None:
+    rule = _participant_rules.get(model)
+    member_id = getattr(user, "member_id", None)
+    if rule is None or rule[0] != action or member_id is None:
+        return None
+    return model._default_manager.filter(**{rule[1]: member_id}).values("pk")
 
 
 def tree() -> _Tree:
@@ -166,15 +184,22 @@ def can(user, action: StrEnum | str, obj: Model | None = None) -> bool:
         return True
     if obj is not None and _is_own(user, obj, action):
         return True
+    taking_part = None if obj is None else _participations(user, type(obj), action)
+    if taking_part is not None and _clears(user, obj) and taking_part.filter(pk=obj.pk).exists():
+        return True
     scopes = scope_paths(user, action)
     if obj is None:
         return bool(scopes)
     org = _owning_org(obj)
     if org is None:
         return False
-    if getattr(obj, "confidentiality", Clearance.NONE) > user.clearance:
+    if not _clears(user, obj):
         return False
     return _within(org.path, scopes)
+
+
+def _clears(user, obj: Model) -> bool:
+    return getattr(obj, "confidentiality", Clearance.NONE) <= user.clearance
 
 
 def visible(user, queryset: QuerySet, action: StrEnum | str | None = None) -> QuerySet:
@@ -193,6 +218,8 @@ def visible(user, queryset: QuerySet, action: StrEnum | str | None = None) -> Qu
     rule = _self_rules.get(model)
     if rule is not None and rule[0] == action and rule[1](user) is not None:
         condition |= Q(pk=rule[1](user))
+    if (taking_part := _participations(user, model, action)) is not None:
+        condition |= Q(pk__in=taking_part)
     if hasattr(model, "confidentiality"):
         condition &= Q(confidentiality__lte=user.clearance)
     return queryset.filter(condition)

@@ -1,0 +1,217 @@
+"""The meetings' demo: a year of the Văn phòng HĐND tỉnh party committee's cell meetings (seed 003:
+monthly meetings, a thematic one each quarter, presentations, votes, minutes, initiatives), and the
+showcase states a visitor should find on any day (decision 0013):
+
+- `bithuchibo`'s cell has a thematic meeting three days ahead, announced, its documents not yet
+  published, with a presentation assigned to `dangvien`;
+- its last meeting held has adopted minutes waiting for the chair's and secretary's signatures;
+- "Chi bộ Pháp chế" and "Chi bộ Hành chính - Tổ chức - Quản trị" have not met this month and the
+  latter held no thematic meeting this quarter;
+- one meeting of "Chi bộ Văn hóa - Xã hội" lasted under the rule's 90 minutes.
+Runs once, after the organizations' demo.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from vanphong.core.models import DatedRule, User
+from vanphong.meetings import rule_seeds
+from vanphong.meetings.models import Kind, Meeting, Method, Presence
+from vanphong.meetings.services import minutes, planning, session, votes
+from vanphong.organizations.models import Organization, OrgKind, Position, PositionTitle
+
+COMMITTEE = "Đảng bộ Cơ quan Văn phòng HĐND tỉnh"
+MONTHS = 12
+THEMES = [
+    "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+    "Nâng cao chất lượng tham mưu phục vụ kỳ họp HĐND tỉnh",
+    "Chuyển đổi số trong công tác văn phòng",
+    "Thực hành tiết kiệm, chống lãng phí",
+]
+
+
+def load_meetings(*, as_of: datetime.date | None = None, out=None) -> bool:
+    if Meeting.objects.exists():
+        if out is not None:
+            out.write("Demo meetings already loaded.")
+        return False
+    rule_seeds.load(DatedRule)
+    committee = Organization.objects.filter(name=COMMITTEE).first()
+    if committee is None:
+        return False
+    with transaction.atomic():
+        _Loader(committee, as_of or timezone.localdate()).run()
+    if out is not None:
+        out.write("Demo meetings loaded.")
+    return True
+
+
+def _at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+
+
+def _month_back(day: datetime.date, months: int) -> datetime.date:
+    index = day.year * 12 + day.month - 1 - months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+class _Loader:
+    def __init__(self, committee: Organization, as_of: datetime.date):
+        self.committee, self.as_of = committee, as_of
+        self.admin = User.objects.filter(is_superuser=True).order_by("pk").first()
+        self.cells = list(
+            Organization.objects.get_children(committee).filter(kind=OrgKind.CELL).order_by("path")
+        )
+
+    def run(self) -> None:
+        for index, cell in enumerate(self.cells):
+            chair, secretary = self._officers(cell)
+            for back in range(MONTHS, -1, -1):
+                month = _month_back(self.as_of, back)
+                if back == 0 and (self.as_of.day < 2 or index >= 3):
+                    continue  # showcase: the last two cells have not met this month
+                thematic = month.month % 3 == 0 and not (index == 4 and back < 3)
+                self._held(cell, month, chair, secretary, thematic, index, back)
+        self._upcoming(self.cells[0])
+
+    def _officers(self, cell):
+        """The cell's secretary chairs; the next member on the list takes the minutes. Both sign
+        the minutes from their own accounts (a member's Sổ tay account, without a password here)."""
+        secretary_pos = Position.objects.filter(
+            organization=cell, title=PositionTitle.SECRETARY
+        ).first()
+        chair = secretary_pos.member
+        secretary = cell.members.exclude(pk=chair.pk).order_by("pk").first()
+        for member in (chair, secretary):
+            if not User.objects.filter(member=member).exists():
+                user = User(username=f"dangvien{member.pk}", member=member)
+                user.set_unusable_password()
+                user.save()
+        return chair, secretary
+
+    def _held(self, cell, month, chair, secretary, thematic, index, back):
+        day = month.replace(day=1 if back == 0 else 5)
+        start = _at(day, 14)
+        kind = Kind.COMBINED if thematic else Kind.REGULAR
+        theme = THEMES[(month.month // 3) % len(THEMES)] if thematic else ""
+        meeting = planning.plan_meeting(
+            acting_user=None,
+            organization=cell,
+            body="cell",
+            kind=kind,
+            starts_at=start,
+            place="Phòng họp tầng 2, Văn phòng HĐND tỉnh",
+            theme=theme,
+            agenda=[
+                {"title": "Đánh giá kết quả thực hiện nhiệm vụ tháng trước", "minutes": 40},
+                {"title": "Phương hướng, nhiệm vụ tháng tới", "minutes": 30},
+                *(
+                    [{"title": f"Sinh hoạt chuyên đề: {theme}", "minutes": 45, "thematic": True}]
+                    if thematic
+                    else []
+                ),
+            ],
+        )
+        planning.update_meeting(acting_user=None, meeting=meeting, locality="Phú Thọ")
+        planning.agree_content(acting_user=None, meeting=meeting)
+        planning.announce(acting_user=None, meeting=meeting)
+        planning.publish_documents(
+            acting_user=None, meeting=meeting, at=start - datetime.timedelta(days=2)
+        )
+        meeting = session.open_session(
+            acting_user=None,
+            meeting=meeting,
+            chair=chair,
+            secretary=secretary,
+            started_at=start,
+            purpose="Đánh giá công tác tháng, triển khai nhiệm vụ tháng tới.",
+        )
+        rows = list(meeting.attendance.select_related("member"))
+        marks = {}
+        for n, row in enumerate(rows):
+            if n == len(rows) - 1 and back % 4 == 1:
+                marks[row.member_id] = (Presence.EXCUSED, "Đi công tác theo quyết định của cơ quan")
+            elif n == len(rows) - 2 and back % 5 == 2:
+                marks[row.member_id] = (Presence.LATE, "")
+            else:
+                marks[row.member_id] = (Presence.PRESENT, "")
+        session.record_attendance(acting_user=None, meeting=meeting, marks=marks)
+        session.adopt_agenda(acting_user=None, meeting=meeting)
+        session.add_speech(
+            acting_user=None,
+            meeting=meeting,
+            member=chair,
+            content="Báo cáo kết quả thực hiện nhiệm vụ tháng; chỉ ra ưu điểm, hạn chế.",
+        )
+        session.add_speech(
+            acting_user=None,
+            meeting=meeting,
+            member=secretary,
+            content="Đề nghị chi bộ quan tâm tiến độ chuẩn bị tài liệu phục vụ kỳ họp.",
+        )
+        if thematic:
+            session.raise_initiative(
+                acting_user=None,
+                meeting=meeting,
+                author=secretary,
+                content="Số hóa sổ theo dõi văn bản đến của chi bộ.",
+            )
+        motion = votes.open_motion(
+            acting_user=None,
+            meeting=meeting,
+            question="Thông qua nghị quyết chi bộ tháng",
+            method=Method.HANDS,
+        )
+        present = sum(
+            1 for presence, _r in marks.values() if presence in (Presence.PRESENT, Presence.LATE)
+        )
+        votes.record_counts(acting_user=None, motion=motion, yes=present, no=0, abstain=0)
+        votes.close_motion(acting_user=None, motion=motion)
+        short = index == 2 and back == 2  # showcase: a session under the rule's minutes
+        length = 80 if short else (125 if thematic else 95)
+        meeting = session.close_session(
+            acting_user=None,
+            meeting=meeting,
+            ended_at=start + datetime.timedelta(minutes=length),
+            conclusions="Chi bộ thống nhất đánh giá và giao nhiệm vụ tháng tới cho từng đảng viên.",
+        )
+        record = minutes.draft(acting_user=None, meeting=meeting)
+        minutes.adopt(acting_user=None, minutes=record)
+        last = back == (0 if self.as_of.day >= 2 else 1)
+        if not (index == 0 and last):  # showcase: the latest minutes wait for their signatures
+            for member in (chair, secretary):
+                minutes.sign(user=User.objects.get(member=member), minutes=record)
+
+    def _upcoming(self, cell):
+        chair, _secretary = self._officers(cell)
+        start = _at(self.as_of + datetime.timedelta(days=3), 14)
+        meeting = planning.plan_meeting(
+            acting_user=None,
+            organization=cell,
+            body="cell",
+            kind=Kind.THEMATIC,
+            starts_at=start,
+            place="Phòng họp tầng 2, Văn phòng HĐND tỉnh",
+            theme="Nâng cao chất lượng tham mưu phục vụ kỳ họp HĐND tỉnh",
+            agenda=[
+                {
+                    "title": "Báo cáo đề dẫn chuyên đề",
+                    "minutes": 30,
+                    "presenter": chair,
+                    "thematic": True,
+                }
+            ],
+        )
+        planning.update_meeting(acting_user=None, meeting=meeting, locality="Phú Thọ")
+        planning.agree_content(acting_user=None, meeting=meeting)
+        planning.announce(acting_user=None, meeting=meeting)
+        member = User.objects.get(username="dangvien").member
+        planning.assign_presentation(
+            acting_user=None,
+            meeting=meeting,
+            member=member,
+            topic="Kinh nghiệm thẩm tra dự toán ngân sách",
+            due_on=self.as_of + datetime.timedelta(days=1),
+        )

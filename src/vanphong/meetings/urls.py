@@ -1,0 +1,20 @@
+from django.urls import path
+
+from vanphong.meetings import views, views_more
+
+app_name = "meetings"
+
+urlpatterns = [
+    path("", views.meeting_list, name="list"),
+    path("moi/", views.plan, name="plan"),
+    path("cua-toi/", views_more.mine, name="mine"),
+    path("tuan-thu/", views_more.compliance_page, name="compliance"),
+    path("tuan-thu/xlsx/", views_more.compliance_xlsx, name="compliance_xlsx"),
+    path("tham-luan/<int:pk>/", views_more.presentation_page, name="presentation"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/buoc/<slug:name>/", views.step, name="step"),
+    path("<int:pk>/bieu-quyet/<int:motion_pk>/", views.ballot, name="ballot"),
+    path("<int:pk>/bien-ban/", views_more.minutes_page, name="minutes"),
+    path("<int:pk>/bien-ban/docx/", views_more.minutes_docx_view, name="minutes_docx"),
+    path("<int:pk>/bien-ban/<slug:name>/", views_more.minutes_step, name="minutes_step"),
+]
