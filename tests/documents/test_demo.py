@@ -96,7 +96,7 @@ def test_the_reference_day_is_checked(db):
 
 
 def test_apps_register_their_loaders_in_order():
-    assert [name for name, _loader in demo.loaders()] == ["organizations", "documents"]
+    assert [name for name, _loader in demo.loaders()] == ["organizations", "documents", "meetings"]
 
 
 def _users():

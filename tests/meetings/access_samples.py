@@ -1,0 +1,51 @@
+"""The meetings area's addresses for the access sweep (tests/test_access_sweep.py): one meeting
+of cell A1 planned by the system, reached by every role."""
+
+import datetime
+
+from django.utils import timezone
+
+from tests.access_sweep_support import Sample
+
+
+def _meeting(world):
+    if not hasattr(world, "_meeting"):
+        from vanphong.meetings.services import planning
+
+        world._meeting = planning.plan_meeting(
+            acting_user=None,
+            organization=world.tree.cell_a1,
+            body="cell",
+            kind="regular",
+            starts_at=timezone.make_aware(datetime.datetime(2026, 11, 26, 14)),
+            place="Nhà văn hóa",
+        )
+        world._presentation = planning.assign_presentation(
+            acting_user=None,
+            meeting=world._meeting,
+            member=world.member,
+            topic="Tham luận",
+            due_on=datetime.date(2026, 11, 25),
+        )
+    return world._meeting
+
+
+SAMPLES = [
+    Sample("meetings:list"),
+    Sample("meetings:plan", post=True),
+    Sample("meetings:mine"),
+    Sample("meetings:compliance"),
+    Sample("meetings:compliance_xlsx"),
+    Sample("meetings:detail", lambda w: [_meeting(w).pk]),
+    *(
+        Sample("meetings:step", lambda w, s=step: [_meeting(w).pk, s], post=True, post_only=True)
+        for step in ("thong-bao", "khai-mac", "diem-danh")
+    ),
+    Sample("meetings:ballot", lambda w: [_meeting(w).pk, 1], post=True, post_only=True),
+    Sample("meetings:presentation", lambda w: [(_meeting(w), w._presentation)[1].pk]),
+    Sample("meetings:minutes", lambda w: [_meeting(w).pk]),
+    Sample("meetings:minutes_docx", lambda w: [_meeting(w).pk]),
+    Sample(
+        "meetings:minutes_step", lambda w: [_meeting(w).pk, "thong-qua"], post=True, post_only=True
+    ),
+]
