@@ -309,6 +309,9 @@ class OpenBallot(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["motion", "member"], name="one_open_ballot")]
 
+    def __str__(self) -> str:
+        return f"{self.motion_id}: {self.member_id}"
+
 
 class SecretBallotCast(models.Model):
     """Who took part in a secret ballot — and nothing of what they chose. The choice only adds to
