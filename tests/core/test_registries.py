@@ -166,12 +166,12 @@ def test_a_registered_dashboard_card_is_shown_in_its_order(client, tree):
 def test_navigation_shows_the_entries_the_user_may_open(client, tree):
     entry = navigation.register(
         navigation.NavEntry(
-            "Cuộc họp",
+            "Thi đua",
             action=OrgAction.MEMBER_CHANGE,
             order=150,
             children=(
                 None,
-                navigation.NavEntry("Lịch họp", "core:inbox", action=OrgAction.MEMBER_CHANGE),
+                navigation.NavEntry("Lịch thi đua", "core:inbox", action=OrgAction.MEMBER_CHANGE),
                 None,
                 navigation.NavEntry("Biên bản", "core:inbox", action=OrgAction.ORG_CHANGE),
                 None,
@@ -188,10 +188,10 @@ def test_navigation_shows_the_entries_the_user_may_open(client, tree):
     finally:
         navigation.ENTRIES.unregister(entry)
     # the specialist may not change organizations: "Biên bản" is hidden, with the dividers around it
-    assert [c["label"] for c in menu["Cuộc họp"]["children"]] == ["Lịch họp"]
-    assert "Cuộc họp" not in clerk_labels and "Văn bản" in clerk_labels
+    assert [c["label"] for c in menu["Thi đua"]["children"]] == ["Lịch thi đua"]
+    assert "Thi đua" not in clerk_labels and "Văn bản" in clerk_labels
     assert "Thống kê" not in clerk_labels  # the statistics need member.export
-    assert "Lịch họp" in page and reverse("organizations:member_list") in page
+    assert "Lịch thi đua" in page and reverse("organizations:member_list") in page
 
 
 def test_search_asks_each_kind_the_user_may_search(client, tree):
@@ -228,7 +228,7 @@ def test_a_generator_part_runs_alone_when_named(db):
         ran.append(options["meetings"])
         return f"{options['meetings']} cuộc họp"
 
-    part = generator.register(generator.GeneratorPart("meetings", "Cuộc họp", add_arguments, run))
+    part = generator.register(generator.GeneratorPart("meetings", "Thi đua", add_arguments, run))
     try:
         out = io.StringIO()
         call_command("generate_national_data", parts=["meetings"], meetings=7, stdout=out)

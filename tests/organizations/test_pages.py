@@ -526,5 +526,9 @@ def test_dashboard_counts_attention_cards_over_visible_records(client, tree):
         _("Documents assigned to you"): 0,
         _("Of them overdue"): 0,
         _("Your drafts sent back to revise"): 0,
+        # and runs meetings: the meetings' own cards (tests/meetings)
+        _("Meetings in the next 7 days without their documents"): 0,
+        _("Presentations waiting for review"): 0,
+        _("Meetings held whose minutes are not signed"): 0,
         _("Unread notifications"): 2,
     }
