@@ -268,3 +268,18 @@ def test_a_vote_closed_twice_is_refused(cell):
     votes.close_motion(acting_user=cell.secretary, motion=motion)
     with pytest.raises(MeetingError):
         votes.close_motion(acting_user=cell.secretary, motion=Motion.objects.get(pk=motion.pk))
+
+
+def test_a_malformed_count_is_refused_at_its_fields_and_changes_nothing(cell, client):
+    from django.urls import reverse
+
+    meeting, motion = _voting(cell)
+    client.force_login(cell.secretary)
+    response = client.post(
+        reverse("meetings:step", args=[meeting.pk, "kiem-phieu"]),
+        {"motion": motion.pk, "yes": "abc", "no": "0", "abstain": "0"},
+    )
+    assert response.status_code == 400
+    assert response.context["count_form"].errors["yes"]
+    motion.refresh_from_db()
+    assert (motion.yes, motion.no, motion.abstain) == (0, 0, 0)

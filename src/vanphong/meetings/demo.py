@@ -16,6 +16,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from vanphong.core import services as core_services
 from vanphong.core.models import DatedRule, User
 from vanphong.meetings import rule_seeds
 from vanphong.meetings.models import Kind, Meeting, Method, Presence
@@ -86,9 +87,9 @@ class _Loader:
         secretary = cell.members.exclude(pk=chair.pk).order_by("pk").first()
         for member in (chair, secretary):
             if not User.objects.filter(member=member).exists():
-                user = User(username=f"dangvien{member.pk}", member=member)
-                user.set_unusable_password()
-                user.save()
+                core_services.create_user(  # no password: the demo signs in their name
+                    acting_user=None, username=f"dangvien{member.pk}", password=None, member=member
+                )
         return chair, secretary
 
     def _held(self, cell, month, chair, secretary, thematic, index, back):
@@ -103,6 +104,7 @@ class _Loader:
             kind=kind,
             starts_at=start,
             place="Phòng họp tầng 2, Văn phòng HĐND tỉnh",
+            locality="Phú Thọ",
             theme=theme,
             agenda=[
                 {"title": "Đánh giá kết quả thực hiện nhiệm vụ tháng trước", "minutes": 40},
@@ -114,7 +116,6 @@ class _Loader:
                 ),
             ],
         )
-        planning.update_meeting(acting_user=None, meeting=meeting, locality="Phú Thọ")
         planning.agree_content(acting_user=None, meeting=meeting)
         planning.announce(acting_user=None, meeting=meeting)
         planning.publish_documents(
@@ -194,6 +195,7 @@ class _Loader:
             kind=Kind.THEMATIC,
             starts_at=start,
             place="Phòng họp tầng 2, Văn phòng HĐND tỉnh",
+            locality="Phú Thọ",
             theme="Nâng cao chất lượng tham mưu phục vụ kỳ họp HĐND tỉnh",
             agenda=[
                 {
@@ -204,7 +206,6 @@ class _Loader:
                 }
             ],
         )
-        planning.update_meeting(acting_user=None, meeting=meeting, locality="Phú Thọ")
         planning.agree_content(acting_user=None, meeting=meeting)
         planning.announce(acting_user=None, meeting=meeting)
         member = User.objects.get(username="dangvien").member

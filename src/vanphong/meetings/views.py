@@ -119,11 +119,8 @@ def plan(request):
                 planned_minutes=data["planned_minutes"],
                 confidentiality=data["confidentiality"],
                 agenda=data["agenda_items"],
+                locality=data["locality"],
             )
-            if data["locality"]:
-                planning.update_meeting(
-                    acting_user=request.user, meeting=meeting, locality=data["locality"]
-                )
         except ServiceError as error:
             form.add_error(None, error.message)
         else:
@@ -149,12 +146,10 @@ def detail_context(request, meeting: Meeting, **forms) -> dict:
     mine = (
         {row.member_id: row for row in attendance}.get(user.member_id) if user.member_id else None
     )
+    voted = votes.voted_on(meeting, mine.member_id) if mine is not None else set()
     for motion in motions:
         motion.visible_results = votes.results_visible(motion)
-        motion.voted = mine is not None and (
-            motion.open_ballots.filter(member_id=mine.member_id).exists()
-            or motion.secret_casts.filter(member_id=mine.member_id).exists()
-        )
+        motion.voted = motion.pk in voted
     return {
         "meeting": meeting,
         "manage": manage,
@@ -188,7 +183,7 @@ def detail_context(request, meeting: Meeting, **forms) -> dict:
         or SpeechForm(members=members, guests=meeting.guests.all()),
         "initiative_form": forms.get("initiative_form") or InitiativeForm(members=members),
         "motion_form": forms.get("motion_form") or MotionForm(),
-        "count_form": CountForm(),
+        "count_form": forms.get("count_form") or CountForm(),
         "guest_form": forms.get("guest_form") or GuestForm(),
         "presentation_form": forms.get("presentation_form") or PresentationForm(members=members),
         "error": forms.get("error"),
@@ -350,7 +345,7 @@ def _motion_of(meeting, post) -> Motion:
 def _count(user, meeting, post):
     form = CountForm(post)
     if not form.is_valid():
-        raise session.MeetingError(session.MeetingError.TOO_MANY_VOTES, given="?", present="?")
+        raise FormInvalid("count_form", form)
     votes.record_counts(acting_user=user, motion=_motion_of(meeting, post), **form.cleaned_data)
     return _("The count was recorded.")
 

@@ -293,9 +293,9 @@ def compliance_xlsx(request):
     form, root, day, cells, needs, behind = _compliance(request)
     book = Workbook()
     sheet = book.active
-    sheet.title = "Tuân thủ"
-    sheet.append([f"Sinh hoạt chi bộ — {root.name} — tháng {day:%m/%Y}"])
-    sheet.append(["Chi bộ", "Số cuộc họp thường kỳ trong tháng", "Số cuộc họp chuyên đề trong quý"])
+    sheet.title = _("Compliance")[:31]
+    sheet.append([_("Cell meetings: compliance") + f" — {root.name} — {day:%m/%Y}"])
+    sheet.append([_("Cell"), _("Meetings this month"), _("Thematic this quarter")])
     for cell in cells.iterator():
         sheet.append([cell.name, cell.held_month, cell.thematic_quarter])
         row_as_text(sheet[sheet.max_row])

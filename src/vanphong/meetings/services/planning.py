@@ -98,6 +98,7 @@ def plan_meeting(
     kind: str,
     starts_at: datetime.datetime,
     place: str,
+    locality: str = "",
     title: str = "",
     theme: str = "",
     planned_minutes: int = 120,
@@ -125,6 +126,7 @@ def plan_meeting(
                 starts_at=starts_at,
                 planned_minutes=planned_minutes,
                 place=place.strip(),
+                locality=locality.strip(),
                 confidentiality=confidentiality,
                 created_by=acting_user,
             )

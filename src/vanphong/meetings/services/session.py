@@ -5,6 +5,7 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from vanphong.core import audit
 from vanphong.meetings.models import (
@@ -53,7 +54,7 @@ def open_session(
     secretary of the meeting appointed. A chair or secretary off the roster is refused."""
     ensure_manage(acting_user, meeting)
     started_at = started_at or timezone.now()
-    _not_future(started_at, "Giờ bắt đầu")
+    _not_future(started_at, _("Start time"))
     with transaction.atomic():
         meeting = lock(meeting)
         ensure_status(meeting, *IN_PREPARATION)
@@ -240,7 +241,7 @@ def close_session(
     """Close the session: every member's attendance recorded, the end after the start."""
     ensure_manage(acting_user, meeting)
     ended_at = ended_at or timezone.now()
-    _not_future(ended_at, "Giờ kết thúc")
+    _not_future(ended_at, _("End time"))
     with transaction.atomic():
         meeting = lock(meeting)
         ensure_status(meeting, Status.IN_SESSION)
@@ -263,7 +264,7 @@ def correct_times(
 ) -> Meeting:
     """Correct the recorded start and end before the minutes are signed."""
     ensure_manage(acting_user, meeting)
-    _not_future(ended_at, "Giờ kết thúc")
+    _not_future(ended_at, _("End time"))
     if ended_at <= started_at:
         raise MeetingError(MeetingError.END_BEFORE_START)
     with transaction.atomic():

@@ -190,6 +190,13 @@ def close_motion(*, acting_user, motion: Motion) -> Motion:
     return motion
 
 
+def voted_on(meeting: Meeting, member_id: int) -> set[int]:
+    """The motions of `meeting` on which the member has cast a ballot, open or secret."""
+    open_ = OpenBallot.objects.filter(motion__meeting=meeting, member_id=member_id)
+    secret = SecretBallotCast.objects.filter(motion__meeting=meeting, member_id=member_id)
+    return {*open_.values_list("motion_id", flat=True), *secret.values_list("motion_id", flat=True)}
+
+
 def results_visible(motion: Motion) -> bool:
     """A secret ballot's figures show only once it is closed (a running count of a few votes
     would tell who chose what)."""
