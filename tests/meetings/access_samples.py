@@ -30,6 +30,19 @@ def _meeting(world):
     return world._meeting
 
 
+def _draft(world):
+    if not hasattr(world, "_draft"):
+        from vanphong.meetings.services import drafts
+
+        world._draft = drafts.create(
+            acting_user=None,
+            organization=world.tree.cell_a1,
+            title="Dự thảo nghị quyết",
+            text="Phần một.\nPhần hai.",
+        )
+    return world._draft
+
+
 SAMPLES = [
     Sample("meetings:list"),
     Sample("meetings:plan", post=True),
@@ -47,5 +60,22 @@ SAMPLES = [
     Sample("meetings:minutes_docx", lambda w: [_meeting(w).pk]),
     Sample(
         "meetings:minutes_step", lambda w: [_meeting(w).pk, "thong-qua"], post=True, post_only=True
+    ),
+    Sample("meetings:absences"),
+    Sample("meetings:drafts"),
+    Sample("meetings:draft_new", post=True),
+    Sample("meetings:draft", lambda w: [_draft(w).pk]),
+    Sample("meetings:draft_synthesis", lambda w: [_draft(w).pk]),
+    *(
+        Sample(
+            "meetings:draft_step", lambda w, s=step: [_draft(w).pk, s], post=True, post_only=True
+        )
+        for step in ("gui", "y-kien", "ban-hanh")
+    ),
+    Sample(
+        "meetings:step",
+        lambda w: [_meeting(w).pk, "thong-bao-ket-luan"],
+        post=True,
+        post_only=True,
     ),
 ]

@@ -26,10 +26,16 @@ GRANTS = {
 
 
 def register() -> None:
-    from vanphong.meetings.models import Meeting
+    from vanphong.meetings.models import DraftResolution, Meeting
 
     access.register_actions(MeetingAction, GRANTS)
     access.register_model(Meeting, path_field="organization__path", view_action=MeetingAction.VIEW)
     access.register_participant_rule(
         Meeting, action=MeetingAction.VIEW, member_lookup="attendance__member_id"
+    )
+    access.register_model(
+        DraftResolution, path_field="organization__path", view_action=MeetingAction.VIEW
+    )
+    access.register_participant_rule(
+        DraftResolution, action=MeetingAction.VIEW, member_lookup="recipients__member_id"
     )

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vanphong.core import access
+from vanphong.documents.models import OutgoingStatus
+from vanphong.meetings import absences
 from vanphong.meetings.access import MeetingAction
 from vanphong.meetings.models import (
     Meeting,
@@ -23,6 +25,7 @@ from vanphong.meetings.models import (
 )
 
 UPCOMING_DAYS = 7
+NOTICE_WINDOW_DAYS = 60
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,10 @@ WORK = (
     Work("tai_lieu", gettext_lazy("Meetings in the next 7 days without their documents")),
     Work("tham_luan", gettext_lazy("Presentations waiting for review")),
     Work("bien_ban", gettext_lazy("Meetings held whose minutes are not signed")),
+    Work(
+        "ket_luan",
+        gettext_lazy("Meetings of the last 60 days whose conclusion notice is not issued"),
+    ),
 )
 BY_KEY = {w.key: w for w in WORK}
 
@@ -58,6 +65,10 @@ def work(user, key: str) -> QuerySet:
         return meetings.filter(status=Status.HELD).exclude(
             pk__in=Meeting.objects.filter(signed).values("pk")
         )
+    if key == "ket_luan":
+        return meetings.filter(
+            status=Status.HELD, ended_at__gte=now - datetime.timedelta(days=NOTICE_WINDOW_DAYS)
+        ).exclude(conclusion_notice__status=OutgoingStatus.ISSUED)
     return meetings.none()
 
 
@@ -68,6 +79,15 @@ def cards_for(user) -> list[dict]:
             figure = work(user, item.key).count()
             url = f"{reverse('meetings:list')}?{urlencode({'viec': item.key})}"
             cards.append({"label": str(item.label), "figure": figure, "url": url})
+        flags = absences.flagged(user, timezone.localdate().year)
+        cards.append(
+            {
+                "label": _("Members absent without reason from %(n)s meetings this year")
+                % {"n": absences.threshold(timezone.localdate().year) or "…"},
+                "figure": len(flags),
+                "url": reverse("meetings:absences"),
+            }
+        )
     if getattr(user, "member_id", None):
         mine = my_upcoming(user).count()
         cards.append(

@@ -103,6 +103,15 @@ class Meeting(LengthChecked):
     )
     agenda_adopted = models.BooleanField(_("agenda adopted"), default=False)
     conclusions = models.TextField(_("conclusions"), max_length=TEXT_MAX, blank=True)
+    # The conclusion notice drafted from `conclusions`, issued by the documents area's workflow.
+    conclusion_notice = models.ForeignKey(
+        "documents.OutgoingDocument",
+        verbose_name=_("conclusion notice"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
@@ -455,3 +464,124 @@ class MeetingPlan(LengthChecked):
         constraints = [
             models.UniqueConstraint(fields=["organization", "body"], name="one_plan_per_body")
         ]
+
+
+# -- Draft resolutions and their comment round (docs/rules/meetings.md §5) ---------------------
+
+COMMENT_MAX = 4000
+
+
+class DraftStatus(models.TextChoices):
+    PREPARING = "preparing", _("Being prepared")
+    OPEN = "open", _("Open for comment")
+    CLOSED = "closed", _("Comments closed")
+    ISSUED = "issued", _("Sent to be issued")
+
+
+class DraftResolution(LengthChecked):
+    """A draft resolution sent to named members and organizations for comment before the body
+    adopts it. Its text is cut into parts when it is sent; each comment points at one part."""
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        related_name="draft_resolutions",
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting that adopts it"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="draft_resolutions",
+    )
+    title = models.CharField(_("title"), max_length=TITLE_MAX)
+    text = models.TextField(_("text of the draft"), max_length=TEXT_MAX)
+    parts = models.JSONField(_("parts"), default=list, editable=False)
+    confidentiality = models.PositiveSmallIntegerField(
+        _("confidentiality"), choices=Clearance.choices, default=Clearance.NONE
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=DraftStatus.choices, default=DraftStatus.PREPARING
+    )
+    deadline = models.DateTimeField(_("comments until"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    revised_text = models.TextField(_("revised text"), max_length=TEXT_MAX, blank=True)
+    issued_document = models.ForeignKey(
+        "documents.OutgoingDocument",
+        verbose_name=_("resolution drafted for issue"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("draft resolution")
+        verbose_name_plural = _("draft resolutions")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DraftRecipient(models.Model):
+    """A member asked for comment, directly or through their organization."""
+
+    draft = models.ForeignKey(DraftResolution, on_delete=models.CASCADE, related_name="recipients")
+    member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.PROTECT)
+    through = models.ForeignKey(
+        Organization,
+        verbose_name=_("through the organization"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["draft", "member"], name="one_recipient_row")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.member)
+
+
+class Disposition(models.TextChoices):
+    ACCEPTED = "accepted", _("Accepted")
+    EXPLAINED = "explained", _("Explained")
+    NOT_ACCEPTED = "not_accepted", _("Not accepted")
+
+
+class DraftComment(LengthChecked):
+    draft = models.ForeignKey(DraftResolution, on_delete=models.CASCADE, related_name="comments")
+    part = models.PositiveSmallIntegerField(_("part"))  # 0: the draft as a whole
+    member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.PROTECT)
+    on_behalf_of = models.ForeignKey(
+        Organization,
+        verbose_name=_("on behalf of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    text = models.TextField(_("comment"), max_length=COMMENT_MAX)
+    created_at = models.DateTimeField(auto_now_add=True)
+    disposition = models.CharField(
+        _("taken up"), max_length=20, choices=Disposition.choices, blank=True
+    )
+    reason = models.TextField(_("reason"), max_length=NOTE_MAX, blank=True)
+
+    class Meta:
+        verbose_name = _("comment on a draft")
+        verbose_name_plural = _("comments on drafts")
+        ordering = ["part", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]

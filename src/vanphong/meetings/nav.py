@@ -15,6 +15,10 @@ def register_entries() -> None:
             html_id="nav-meetings",
             children=(
                 NavEntry(_("Meetings"), "meetings:list", action=MeetingAction.VIEW),
+                NavEntry(_("Draft resolutions"), "meetings:drafts", action=MeetingAction.MANAGE),
+                NavEntry(
+                    _("Absent without reason"), "meetings:absences", action=MeetingAction.MANAGE
+                ),
                 NavEntry(_("Compliance"), "meetings:compliance", action=MeetingAction.OVERSEE),
             ),
         )

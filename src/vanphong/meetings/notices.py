@@ -11,6 +11,7 @@ class NoticeKind(models.TextChoices):
     PRESENTATION = "meeting_presentation", _("Presentations assigned and reviewed")
     VOTE_OPEN = "meeting_vote", _("Votes open")
     ABSENCES = "meeting_absences", _("Members absent without reason")
+    DRAFT_COMMENT = "meeting_draft_comment", _("Drafts sent for comment")
 
 
 def register() -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vanphong.meetings import views, views_more
+from vanphong.meetings import views, views_drafts, views_more
 
 app_name = "meetings"
 
@@ -11,6 +11,14 @@ urlpatterns = [
     path("tuan-thu/", views_more.compliance_page, name="compliance"),
     path("tuan-thu/xlsx/", views_more.compliance_xlsx, name="compliance_xlsx"),
     path("tham-luan/<int:pk>/", views_more.presentation_page, name="presentation"),
+    path("vang-mat/", views_more.absences_page, name="absences"),
+    path("du-thao/", views_drafts.draft_list, name="drafts"),
+    path("du-thao/moi/", views_drafts.draft_new, name="draft_new"),
+    path("du-thao/<int:pk>/", views_drafts.draft_detail, name="draft"),
+    path(
+        "du-thao/<int:pk>/tong-hop/docx/", views_drafts.synthesis_docx_view, name="draft_synthesis"
+    ),
+    path("du-thao/<int:pk>/buoc/<slug:name>/", views_drafts.draft_step, name="draft_step"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/buoc/<slug:name>/", views.step, name="step"),
     path("<int:pk>/bieu-quyet/<int:motion_pk>/", views.ballot, name="ballot"),

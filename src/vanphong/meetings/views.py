@@ -43,8 +43,8 @@ from vanphong.meetings.models import (
     Standing,
     Status,
 )
+from vanphong.meetings.services import conclusions, planning, session, votes
 from vanphong.meetings.services import minutes as minutes_service
-from vanphong.meetings.services import planning, session, votes
 from vanphong.meetings.services.common import IN_PREPARATION
 from vanphong.organizations.models import Member, Organization
 
@@ -170,8 +170,10 @@ def detail_context(request, meeting: Meeting, **forms) -> dict:
         "initiative_statuses": InitiativeStatus.choices,
         "presentations": meeting.presentations.select_related("member"),
         "duration": checks.duration_check(meeting),
-        "notice": checks.notice_check(meeting),
+        "notice_rule": checks.notice_check(meeting),
         "minutes": minutes_service.current(meeting),
+        "notice_due": conclusions.due_on(meeting),
+        "notice": meeting.conclusion_notice,
         "arithmetic": votes.arithmetic(meeting) if meeting.roster_on else None,
         "open_form": forms.get("open_form")
         or OpenForm(members=members, initial={"started_at": timezone.localtime()}),
@@ -405,6 +407,14 @@ def _decide(user, meeting, post):
     return _("The decision on the initiative was recorded.")
 
 
+def _conclusion_notice(user, meeting, post):
+    conclusions.draft_notice(acting_user=user, meeting=meeting)
+    return _(
+        "The conclusion notice was drafted in the outgoing documents: appraise, sign and issue it "
+        "there."
+    )
+
+
 class FormInvalid(Exception):
     def __init__(self, name, form):
         self.name, self.form = name, form
@@ -427,6 +437,7 @@ STEPS = {
     "kiem-phieu": (_count, MeetingAction.MANAGE),
     "ket-thuc-bieu-quyet": (_close_motion, MeetingAction.MANAGE),
     "be-mac": (_close, MeetingAction.MANAGE),
+    "thong-bao-ket-luan": (_conclusion_notice, MeetingAction.MANAGE),
 }
 
 

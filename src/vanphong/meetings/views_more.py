@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from vanphong.core import access
 from vanphong.core.errors import ServiceError
 from vanphong.core.spreadsheet import row_as_text
-from vanphong.meetings import compliance, minutes_docx
+from vanphong.meetings import absences, compliance, minutes_docx
 from vanphong.meetings.access import MeetingAction
 from vanphong.meetings.forms import (
     ComplianceForm,
@@ -27,6 +27,8 @@ from vanphong.meetings.forms import (
 )
 from vanphong.meetings.models import (
     Attendance,
+    DraftResolution,
+    DraftStatus,
     Meeting,
     MinutesStatus,
     Motion,
@@ -176,6 +178,10 @@ def mine(request):
                 member_id=user.member_id, meeting__in=meetings
             ).select_related("meeting"),
             "open_votes": open_votes,
+            "drafts": access.visible(user, DraftResolution.objects.all(), MeetingAction.VIEW)
+            .filter(recipients__member_id=user.member_id, status=DraftStatus.OPEN)
+            .filter(deadline__gte=now)
+            .order_by("deadline"),
             "record": rows.order_by("-meeting__starts_at")[:50],
         },
     )
@@ -304,3 +310,20 @@ def compliance_xlsx(request):
     response = HttpResponse(output.getvalue(), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="tuan-thu-sinh-hoat-{day:%Y-%m}.xlsx"'
     return response
+
+
+# -- Members absent without reason ---------------------------------------------------------------
+
+
+@login_required
+def absences_page(request):
+    """The members flagged this year and last year, each with the meetings missed: for whoever
+    runs the meetings."""
+    if not access.can(request.user, MeetingAction.MANAGE):
+        raise Http404
+    year = timezone.localdate().year
+    years = [
+        {"year": y, "flags": absences.flagged(request.user, y), "limit": absences.threshold(y)}
+        for y in (year, year - 1)
+    ]
+    return render(request, "meetings/absences.html", {"years": years})

@@ -60,3 +60,42 @@ class MeetingError(ServiceError):
         "clearance",
         _("Comrade's clearance does not reach the confidentiality chosen."),
     )
+    NOTICE_EXISTS = ("notice_exists", _("This meeting already has its conclusion notice."))
+    NO_CONCLUSIONS = (
+        "no_conclusions",
+        _("Record the meeting's conclusions before drafting the notice."),
+    )
+    DRAFT_STEP = ("draft_step", _("This step cannot be taken now: the draft is %(status)s."))
+    TOO_LONG = ("too_long", _("%(field)s is longer than %(limit)s characters."))
+    OTHER_ORGANIZATION = (
+        "other_organization",
+        _("The meeting or organization chosen is not one comrade runs."),
+    )
+    DEADLINE_PAST = ("deadline_past", _("The deadline for comments must be later than now."))
+    NO_RECIPIENTS = ("no_recipients", _("Choose at least one member or organization."))
+    TOO_MANY_RECIPIENTS = (
+        "too_many_recipients",
+        _("A round reaches at most %(limit)s members."),
+    )
+    NOT_A_RECIPIENT = ("not_a_recipient", _("This draft was not sent to comrade for comment."))
+    COMMENTS_CLOSED = (
+        "comments_closed",
+        _("The deadline for comments has passed: the comment was not recorded."),
+    )
+    NO_SUCH_PART = ("no_such_part", _("The draft has no such part."))
+    NO_DISPOSITION = (
+        "no_disposition",
+        _("Choose accepted, explained or not accepted."),
+    )
+    REASON_FOR_DISPOSITION = (
+        "reason_for_disposition",
+        _("An explained or not accepted comment needs its reason."),
+    )
+    ROUND_NOT_OVER = (
+        "round_not_over",
+        _("The comment round is not over: close it or wait for its deadline."),
+    )
+    COMMENTS_UNDECIDED = (
+        "comments_undecided",
+        _("%(left)s comments have no answer yet in the synthesis."),
+    )

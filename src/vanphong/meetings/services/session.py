@@ -4,10 +4,13 @@
 import datetime
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vanphong.core import audit
+from vanphong.core import access, audit, notifications
+from vanphong.meetings import absences
+from vanphong.meetings.access import MeetingAction
 from vanphong.meetings.models import (
     PRESENT,
     Attendance,
@@ -20,6 +23,7 @@ from vanphong.meetings.models import (
     Standing,
     Status,
 )
+from vanphong.meetings.notices import NoticeKind
 from vanphong.meetings.roster import roster
 from vanphong.meetings.services.common import (
     IN_PREPARATION,
@@ -104,7 +108,26 @@ def record_attendance(
                 row.presence, row.reason = presence, reason
                 row.save(update_fields=["presence", "reason"])
             changed.append(row)
+    _flag_absences(meeting, [r for r in changed if r.presence == Presence.UNEXCUSED])
     return changed
+
+
+def _flag_absences(meeting: Meeting, rows: list[Attendance]) -> None:
+    """Tell whoever runs the meetings when a member reaches the year's unexcused absences."""
+    year = timezone.localtime(meeting.starts_at).year
+    if meeting.status != Status.HELD:
+        return  # counted once the session is held (absences.flagged reads held meetings)
+    for row in rows:
+        if absences.reached(row.member_id, year):
+            notifications.notify(
+                access.holders(MeetingAction.MANAGE, meeting.organization),
+                kind=NoticeKind.ABSENCES,
+                title=_(
+                    "Comrade %(name)s was absent without reason from %(n)s meetings in %(year)s"
+                )
+                % {"name": row.member.full_name, "n": absences.threshold(year), "year": year},
+                url=reverse("meetings:absences"),
+            )
 
 
 def set_standing(*, acting_user, attendance: Attendance, standing: str, reason: str) -> Attendance:
@@ -256,6 +279,10 @@ def close_session(
             meeting.status, meeting.ended_at = Status.HELD, ended_at
             meeting.conclusions = conclusions.strip() or meeting.conclusions
             meeting.save()
+        unexcused = meeting.attendance.filter(presence=Presence.UNEXCUSED).exclude(
+            standing=Standing.VISITING
+        )
+        _flag_absences(meeting, list(unexcused.select_related("member")))
     return meeting
 
 
