@@ -530,5 +530,7 @@ def test_dashboard_counts_attention_cards_over_visible_records(client, tree):
         _("Meetings in the next 7 days without their documents"): 0,
         _("Presentations waiting for review"): 0,
         _("Meetings held whose minutes are not signed"): 0,
+        _("Meetings of the last 60 days whose conclusion notice is not issued"): 0,
+        _("Members absent without reason from %(n)s meetings this year") % {"n": 3}: 0,
         _("Unread notifications"): 2,
     }
