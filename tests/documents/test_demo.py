@@ -16,6 +16,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from tests.clock import TZ
+from tests.meetings.demo_checks import meetings_showcase
 from vanphong.core import demo
 from vanphong.core.models import AuditEntry, CancelledNumber, Clearance, User
 from vanphong.documents import demo_pki
@@ -72,6 +73,7 @@ def test_demo_on_any_day(db, day):
         _probation_due_soon(day)
         _demo_signing_certificate()
         _texts_name_the_years_of_the_day(day)
+        meetings_showcase(day)
         _second_run_adds_nothing()
 
 
@@ -254,7 +256,7 @@ def _each_demo_user_has_work():
         OutgoingDocument.objects.filter(
             organization__name="Chi bộ Kinh tế - Ngân sách", drafted_by=users["bithuchibo"]
         ).count()
-        == 3
+        == 3 + 1  # and the conclusion notice the meetings' demo drafts
     )
 
 

@@ -7,7 +7,12 @@ showcase states a visitor should find on any day (decision 0013):
 - its last meeting held has adopted minutes waiting for the chair's and secretary's signatures;
 - "Chi bộ Pháp chế" and "Chi bộ Hành chính - Tổ chức - Quản trị" have not met this month and the
   latter held no thematic meeting this quarter;
-- one meeting of "Chi bộ Văn hóa - Xã hội" lasted under the rule's 90 minutes.
+- one meeting of "Chi bộ Văn hóa - Xã hội" lasted under the rule's 90 minutes;
+- `bithuchibo`'s last signed meeting has its conclusion notice drafted in the outgoing documents;
+- a member of the second cell was absent without reason from three meetings of one calendar year
+  (this year from April on, otherwise last October to December): flagged;
+- `bithuchibo`'s cell has a draft resolution open for comment (one comment in, `dangvien` not yet)
+  and a draft rules of work whose round is over, every comment answered in the synthesis.
 Runs once, after the organizations' demo.
 """
 
@@ -19,8 +24,8 @@ from django.utils import timezone
 from vanphong.core import services as core_services
 from vanphong.core.models import DatedRule, User
 from vanphong.meetings import rule_seeds
-from vanphong.meetings.models import Kind, Meeting, Method, Presence
-from vanphong.meetings.services import minutes, planning, session, votes
+from vanphong.meetings.models import DraftResolution, Kind, Meeting, Method, Presence
+from vanphong.meetings.services import conclusions, drafts, minutes, planning, session, votes
 from vanphong.organizations.models import Organization, OrgKind, Position, PositionTitle
 
 COMMITTEE = "Đảng bộ Cơ quan Văn phòng HĐND tỉnh"
@@ -67,6 +72,7 @@ class _Loader:
         )
 
     def run(self) -> None:
+        self.absent_backs = self._absent_backs()
         for index, cell in enumerate(self.cells):
             chair, secretary = self._officers(cell)
             for back in range(MONTHS, -1, -1):
@@ -76,6 +82,18 @@ class _Loader:
                 thematic = month.month % 3 == 0 and not (index == 4 and back < 3)
                 self._held(cell, month, chair, secretary, thematic, index, back)
         self._upcoming(self.cells[0])
+        self._conclusion_notice(self.cells[0])
+        self._drafts(self.cells[0])
+
+    def _absent_backs(self) -> set[int]:
+        """How many months back the flagged member's three absences are: three months of one
+        calendar year before this month, whatever the day."""
+        year = self.as_of.year if self.as_of.month >= 4 else self.as_of.year - 1
+        months = (1, 2, 3) if year == self.as_of.year else (10, 11, 12)
+        now = self.as_of.year * 12 + self.as_of.month
+        if year == self.as_of.year:
+            return set(months)
+        return {now - (year * 12 + month) for month in months}
 
     def _officers(self, cell):
         """The cell's secretary chairs; the next member on the list takes the minutes. Both sign
@@ -132,7 +150,9 @@ class _Loader:
         rows = list(meeting.attendance.select_related("member"))
         marks = {}
         for n, row in enumerate(rows):
-            if n == len(rows) - 1 and back % 4 == 1:
+            if index == 1 and n == len(rows) - 1 and back in self.absent_backs:
+                marks[row.member_id] = (Presence.UNEXCUSED, "")
+            elif n == len(rows) - 1 and back % 4 == 1:
                 marks[row.member_id] = (Presence.EXCUSED, "Đi công tác theo quyết định của cơ quan")
             elif n == len(rows) - 2 and back % 5 == 2:
                 marks[row.member_id] = (Presence.LATE, "")
@@ -216,3 +236,102 @@ class _Loader:
             topic="Kinh nghiệm thẩm tra dự toán ngân sách",
             due_on=self.as_of + datetime.timedelta(days=1),
         )
+
+    def _conclusion_notice(self, cell):
+        """The notice of the cell's last meeting whose minutes are signed, drafted by its
+        secretary (then appraised, signed and issued in the documents area)."""
+        secretary = User.objects.get(username="bithuchibo")
+        meeting = (
+            Meeting.objects.filter(organization=cell, status="held")
+            .exclude(minutes_set__status="adopted")
+            .order_by("-starts_at")
+            .first()
+        )
+        if meeting is not None:
+            conclusions.draft_notice(acting_user=secretary, meeting=meeting)
+
+    def _drafts(self, cell):
+        secretary = User.objects.get(username="bithuchibo")
+        others = list(cell.members.exclude(user__username="dangvien").order_by("pk"))
+        next_year = self.as_of.year + 1
+        draft = drafts.create(
+            acting_user=secretary,
+            organization=cell,
+            title=f"Dự thảo Nghị quyết lãnh đạo thực hiện nhiệm vụ năm {next_year}",
+            text=DRAFT_TEXT.format(year=self.as_of.year, next_year=next_year),
+        )
+        draft = drafts.send(
+            acting_user=secretary,
+            draft=draft,
+            members=[],
+            organizations=[cell],
+            deadline=_at(self.as_of + datetime.timedelta(days=5), 17),
+        )
+        drafts.comment(
+            user=self._account(others[1]),
+            draft=draft,
+            part=0,
+            text="Đề nghị nêu chỉ tiêu cụ thể về tỷ lệ đảng viên hoàn thành tốt nhiệm vụ.",
+        )
+
+        rules = drafts.create(
+            acting_user=secretary,
+            organization=cell,
+            title="Dự thảo Quy chế làm việc của Chi bộ nhiệm kỳ 2025-2030",
+            text=RULES_TEXT,
+        )
+        rules = drafts.send(
+            acting_user=secretary,
+            draft=rules,
+            members=[],
+            organizations=[cell],
+            deadline=timezone.now() + datetime.timedelta(minutes=5),
+        )
+        answers = []
+        for member, part, text, disposition, reason in (
+            (others[1], 4, "Bổ sung trách nhiệm của chi ủy viên phụ trách.", "accepted", ""),
+            (
+                others[2],
+                3,
+                "Đề nghị họp chi bộ vào ngày 10 hằng tháng.",
+                "explained",
+                "Giữ ngày 05 để kịp báo cáo đảng ủy cơ quan trước ngày 10.",
+            ),
+        ):
+            answers.append(
+                (
+                    drafts.comment(user=self._account(member), draft=rules, part=part, text=text),
+                    disposition,
+                    reason,
+                )
+            )
+        sent = _at(self.as_of - datetime.timedelta(days=20), 9)
+        DraftResolution.objects.filter(pk=rules.pk).update(
+            sent_at=sent, deadline=sent + datetime.timedelta(days=10), status="closed"
+        )
+        rules.refresh_from_db()
+        for comment, disposition, reason in answers:
+            drafts.decide(
+                acting_user=secretary, comment=comment, disposition=disposition, reason=reason
+            )
+
+    def _account(self, member):
+        user = User.objects.filter(member=member).first()
+        if user is None:
+            user = core_services.create_user(
+                acting_user=None, username=f"dangvien{member.pk}", password=None, member=member
+            )
+        return user
+
+
+DRAFT_TEXT = """I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM {year}
+Chi bộ lãnh đạo hoàn thành các nhiệm vụ chính trị được giao, phục vụ tốt các kỳ họp HĐND tỉnh.
+II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {next_year}
+1. Nâng cao chất lượng sinh hoạt chi bộ, mỗi quý một chuyên đề.
+2. Thực hiện tốt công tác tham mưu, thẩm tra các đề án trình HĐND tỉnh.
+3. Đẩy mạnh chuyển đổi số trong công tác văn phòng."""
+
+RULES_TEXT = """Chương I. NHỮNG QUY ĐỊNH CHUNG
+Điều 1. Quy chế này quy định nguyên tắc, chế độ làm việc của Chi bộ.
+Điều 2. Chi bộ họp thường kỳ mỗi tháng một lần vào ngày 05.
+Điều 3. Chi ủy viên phụ trách từng lĩnh vực công tác theo phân công."""
