@@ -99,11 +99,11 @@ def incoming_register(request):
         user=request.user,
     )
     duplicates = []
+    valid = form.is_valid()  # an unbound form (a POST of nothing) is not valid
     if request.method == "POST":
-        form.is_valid()
         # the chosen scan is kept across a refused submit (held_uploads)
         held = held_uploads.keep(request, form, "file")
-    if request.method == "POST" and not form.errors:
+    if valid and not form.errors:
         data = form.cleaned_data
         duplicates = list(
             access.visible(
