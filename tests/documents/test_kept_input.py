@@ -161,3 +161,42 @@ def test_an_empty_progress_note_is_refused_at_its_own_form(client, office):
     assert response.status_code == 400
     assert list(response.context["progress_form"].errors) == ["text"]
     assert not response.context["close_form"].is_bound  # the other forms stay as they were
+
+
+# --- the outgoing document's steps: the same, where the step's form is on the page ------------
+
+
+def _out(client, document, step, **data):
+    return client.post(reverse("documents:outgoing_step", args=[document.pk, step]), data)
+
+
+def test_a_recall_without_a_reason_is_refused_at_its_own_form(client, office):
+    issued = office.issued()
+    client.force_login(office.clerk)
+    response = _out(client, issued, "recall", text="")
+    assert response.status_code == 400
+    assert list(response.context["recall_form"].errors) == ["text"]
+    assert not response.context["cancel_form"].is_bound
+    issued.refresh_from_db()
+    assert issued.status == "issued"
+
+
+def test_an_issue_date_before_the_signature_stands_at_the_date_and_the_page_stays(client, office):
+    signed = office.signed()
+    client.force_login(office.clerk)
+    before = (timezone.localdate() - datetime.timedelta(days=3)).strftime("%d/%m/%Y")
+    response = _out(client, signed, "issue", issued_on=before)
+    assert response.status_code == 400
+    form = response.context["issue_form"]
+    assert list(form.errors) == ["issued_on"]
+    assert f'value="{before}"' in response.content.decode()
+    signed.refresh_from_db()
+    assert signed.status == "signed" and not signed.symbol
+
+
+def test_a_step_not_open_now_is_still_a_message_on_the_page(client, office):
+    """The form is not on the page in this state: its refusal is said as a message."""
+    draft = office.draft()
+    client.force_login(office.head)
+    response = _out(client, draft, "appraise", verdict="agree")
+    assert response.status_code == 302
