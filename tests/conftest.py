@@ -92,8 +92,15 @@ def _rules_after_a_flush(request):
         meeting_rule_seeds.load(DatedRule)
 
 
+@pytest.fixture(scope="session")
+def _held_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("held")
+
+
 @pytest.fixture(autouse=True)
-def _fast_and_quiet(settings):
+def _fast_and_quiet(settings, _held_dir):
+    # files held across a refused form (documents/held_uploads.py), out of the checkout's var/
+    settings.DOCUMENT_HELD_DIR = _held_dir
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -211,6 +211,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("VANPHONG_UPLOAD_MAX_MEMORY_BYTES", 5 * 10
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 # Files attached to documents (scans, DOCX, PDF, images).
 DOCUMENT_UPLOAD_MAX_BYTES = env_int("VANPHONG_DOCUMENT_UPLOAD_MAX_BYTES", 30 * 1024 * 1024)
+# A file chosen in a form that was refused for another field is held here, for the same session,
+# so that the user need not choose it again (documents/held_uploads.py).
+DOCUMENT_HELD_DIR = Path(env_str("VANPHONG_DOCUMENT_HELD_DIR", str(VAR_DIR / "held")))
+DOCUMENT_HELD_MINUTES = env_int("VANPHONG_DOCUMENT_HELD_MINUTES", 120)
 # LibreOffice, for DOCX → PDF; documents still work (DOCX only) where it is not installed.
 SOFFICE_BINARY = env_str("VANPHONG_SOFFICE", "soffice")
 # Seconds a process keeps a dated-rule table before reading it again (a change made through the

@@ -30,7 +30,7 @@ def unread_notifications(user) -> list[dict]:
         {
             "label": _("Unread notifications"),
             "figure": notifications.unread_count(user),
-            "url": reverse("core:inbox"),
+            "url": reverse("core:inbox") + "?chua_doc=1",
         }
     ]
 

@@ -43,7 +43,12 @@ def mark_read(*, acting_user, notification_ids: list[int]) -> int:
     ).update(read_at=timezone.now())
 
 
+def unread(user):
+    """The user's unread notifications: the dashboard's figure and the list it opens."""
+    return Notification.objects.filter(user=user, read_at=None)
+
+
 def unread_count(user) -> int:
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(user=user, read_at=None).count()
+    return unread(user).count()

@@ -27,8 +27,12 @@ def dashboard_view(request):
 @login_required
 def inbox(request):
     rows = Notification.objects.filter(user=request.user)
+    unread = request.GET.get("chua_doc") == "1"  # the dashboard's card: the unread ones
+    if unread:
+        rows = notifications.unread(request.user)
     page = Paginator(rows, 30).get_page(request.GET.get("trang"))
-    return render(request, "core/inbox.html", {"page": page})
+    context = {"page": page, "unread": unread, "query_prefix": "chua_doc=1&" if unread else ""}
+    return render(request, "core/inbox.html", context)
 
 
 @login_required

@@ -111,6 +111,14 @@ class AssignForm(StyledForm):
         for name, queryset in (("lead", handlers), ("co_handlers", handlers), ("readers", people)):
             self.fields[name].queryset = queryset.prefetch_related("role_assignments")
             self.fields[name].label_from_instance = _person_with_roles
+            # searchable with static/js/picker.js; a plain select without JavaScript
+            self.fields[name].widget.attrs.update(
+                {
+                    "data-picker": "",
+                    "data-picker-placeholder": _("Search by name or role"),
+                    "data-picker-found": _("Matching:"),
+                }
+            )
 
 
 class TextForm(StyledForm):

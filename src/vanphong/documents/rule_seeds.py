@@ -74,11 +74,24 @@ def document_type_rows():
         }
 
 
+# How many days before its deadline an assignment is "due soon": shown on the deadline dashboard
+# and reminded once (docs/rules/deadlines.md). VanPhong's own rule; documents migration 0010.
+DEADLINE_ROWS = [
+    {
+        "table": "document_deadline",
+        "key": "due_soon_days",
+        "effective_from": DOCUMENT_TYPES_66,
+        "value": {"days": 3},
+        "source": "VanPhong: thực tiễn, chưa có văn bản quy định (sửa được)",
+    }
+]
+
+
 def load(model) -> None:
     """Insert the first rows if missing. `model` is DatedRule (or its migration-time version)."""
     from vanphong.documents.template_seeds import template_rows
 
-    for row in [*document_type_rows(), *template_rows()]:
+    for row in [*document_type_rows(), *template_rows(), *DEADLINE_ROWS]:
         model.objects.get_or_create(
             table=row["table"],
             key=row["key"],

@@ -1,7 +1,7 @@
 """The dated rule tables of the documents area, registered with core.rules.
 
-The document types and their abbreviations, the numbering settings and the drafting templates per
-document type; each row's value is checked against its table's shape when a version is added.
+The document types and their abbreviations, the numbering settings, the drafting templates per
+document type and the "due soon" window of routed documents (days before a deadline); each row's value is checked against its table's shape when a version is added.
 """
 
 from django.core.exceptions import ValidationError
@@ -15,6 +15,7 @@ class RuleTable(models.TextChoices):
     DOCUMENT_TYPE = "document_type", _("Document types and abbreviations")
     NUMBERING = "numbering", _("Numbering settings")
     DOCUMENT_TEMPLATE = "document_template", _("Drafting templates per document type")
+    DOCUMENT_DEADLINE = "document_deadline", _("Deadlines of routed documents")
 
 
 def _fields(value, required: dict[str, type], optional: dict[str, type] | None = None) -> None:
@@ -61,6 +62,12 @@ def validate_numbering(value) -> None:
     _fields(value, {})
 
 
+def validate_document_deadline(value) -> None:
+    _fields(value, {"days": int})
+    if not 0 <= value["days"] <= 60:
+        raise ValidationError(_("The number of days must be from 0 to 60."), code="days")
+
+
 def register() -> None:
     TABLES.register(
         RuleTable.DOCUMENT_TYPE, RuleTable.DOCUMENT_TYPE.label, validate=validate_document_type
@@ -70,4 +77,9 @@ def register() -> None:
         RuleTable.DOCUMENT_TEMPLATE,
         RuleTable.DOCUMENT_TEMPLATE.label,
         validate=validate_document_template,
+    )
+    TABLES.register(
+        RuleTable.DOCUMENT_DEADLINE,
+        RuleTable.DOCUMENT_DEADLINE.label,
+        validate=validate_document_deadline,
     )

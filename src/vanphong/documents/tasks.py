@@ -18,7 +18,8 @@ def render_issued(document_id: int) -> bool:
 
 @task()
 def remind_deadlines() -> int:
-    """Remind handlers 3 days before a deadline and once a day after it passes. Returns the count."""
+    """Remind handlers once when a deadline comes within the dated rule's days (3 since 2017), and
+    once a day after it passes. Returns the count."""
     from vanphong.documents.services.reminders import send_deadline_reminders
 
     return send_deadline_reminders(timezone.localdate())

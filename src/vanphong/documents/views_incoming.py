@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from vanphong.core import access
 from vanphong.core.errors import ServiceError
-from vanphong.documents import forms, list_filters, list_rows, search, symbols
+from vanphong.documents import forms, held_uploads, list_filters, list_rows, search, symbols
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import (
     AssignmentRole,
@@ -22,6 +22,7 @@ from vanphong.documents.models import (
     IncomingStatus,
 )
 from vanphong.documents.services import files, incoming
+from vanphong.documents.services.errors import DocumentError
 from vanphong.documents.types import type_name
 from vanphong.documents.views_common import (
     departments_of,
@@ -74,6 +75,19 @@ def _attach(request, document, uploaded) -> None:
     files.add_upload(request.user, document, uploaded)
 
 
+# Refusals of the registration service that belong to one field of the form.
+REGISTER_FIELDS = {
+    DocumentError.UNKNOWN_TYPE[0]: "doc_type",
+    DocumentError.FUTURE_DATE[0]: "document_date",
+    DocumentError.RECEIVED_FUTURE[0]: "received_at",
+    DocumentError.NUMBER_WITHOUT_DIGITS[0]: "original_number",
+    DocumentError.DATE_AFTER_RECEIPT[0]: "document_date",
+    DocumentError.EMPTY_SUMMARY[0]: "summary",
+    DocumentError.PAGES[0]: "pages",
+    DocumentError.ABOVE_CLEARANCE[0]: "confidentiality",
+}
+
+
 @login_required
 def incoming_register(request):
     access.require(request.user, DocumentAction.REGISTER)
@@ -85,7 +99,11 @@ def incoming_register(request):
         user=request.user,
     )
     duplicates = []
-    if request.method == "POST" and form.is_valid():
+    valid = form.is_valid()  # an unbound form (a POST of nothing) is not valid
+    if request.method == "POST":
+        # the chosen scan is kept across a refused submit (held_uploads)
+        held = held_uploads.keep(request, form, "file")
+    if valid and not form.errors:
         data = form.cleaned_data
         duplicates = list(
             access.visible(
@@ -106,10 +124,11 @@ def incoming_register(request):
             )
         else:
             try:
-                document = _register(request, data)
+                document = _register(request, data, held.open() if held else None)
             except ServiceError as exc:
-                form.add_error(None, str(exc))
+                form.add_error(REGISTER_FIELDS.get(exc.code), str(exc))
             else:
+                held_uploads.release(request, held)
                 messages.success(
                     request,
                     _("Registered as incoming no. %(number)s/%(year)s.")
@@ -123,10 +142,10 @@ def incoming_register(request):
     )
 
 
-def _register(request, data) -> IncomingDocument:
+def _register(request, data, scan) -> IncomingDocument:
     return incoming.register_with_scan(
         acting_user=request.user,
-        scan=data.get("file"),
+        scan=scan,
         organization=data["organization"],
         received_at=data["received_at"],
         channel=data["channel"],
@@ -171,6 +190,22 @@ def _is_handler(user, document) -> bool:
 def incoming_detail(request, pk):
     document = _get(request, pk)
     files.log_access(request.user, document, ConfidentialAccess.Kind.VIEW)
+    return render(request, "documents/incoming_detail.html", _detail_context(request, document))
+
+
+def _assign_form(document, data=None, **kwargs) -> forms.AssignForm:
+    return forms.AssignForm(
+        data,
+        people=people_for(document.organization, DocumentAction.VIEW, document.confidentiality),
+        handlers=people_for(document.organization, DocumentAction.HANDLE, document.confidentiality),
+        departments=departments_of(document),
+        **kwargs,
+    )
+
+
+def _detail_context(request, document, **bound) -> dict:
+    """Everything the page shows; `bound` replaces a step's form after a refused submit, so that
+    its errors stand at their fields and what was typed or chosen stays."""
     user = request.user
     can_route = access.can(user, DocumentAction.ROUTE, document)
     open_ = document.status != IncomingStatus.DONE
@@ -188,18 +223,13 @@ def incoming_detail(request, pk):
         "symbol_warning": _symbol_warning(document),
     }
     if context["can_route"]:
-        people = people_for(document.organization, DocumentAction.VIEW, document.confidentiality)
-        context["assign_form"] = forms.AssignForm(
-            people=people,
-            handlers=people_for(
-                document.organization, DocumentAction.HANDLE, document.confidentiality
-            ),
-            departments=departments_of(document),
-            initial={"deadline": document.deadline},
-        )
-    context["text_form"] = forms.TextForm()
+        context["assign_form"] = _assign_form(document, initial={"deadline": document.deadline})
+    for step in TEXT_STEPS:
+        context[f"{step}_form"] = forms.TextForm(auto_id=f"id_{step}_%s")
     context["upload_form"] = forms.UploadForm()
-    return render(request, "documents/incoming_detail.html", context)
+    for step, form in bound.items():
+        context[f"{step}_form"] = form
+    return context
 
 
 @login_required
@@ -227,6 +257,24 @@ STEPS = {
 }
 
 
+TEXT_STEPS = ("direct", "progress", "close")
+
+# Refusals of the routing service that belong to one field of the form.
+ASSIGN_FIELDS = {
+    DocumentError.DEADLINE_PAST[0]: "deadline",
+    DocumentError.NO_LEAD[0]: "lead",
+    DocumentError.DEPARTMENT_SCOPE[0]: "department",
+}
+
+
+class _Refused(Exception):
+    """A step's form refused: the page is shown again with it bound."""
+
+    def __init__(self, form):
+        super().__init__(form.errors.as_text())
+        self.form = form
+
+
 @login_required
 @require_POST
 def incoming_step(request, pk, step):
@@ -236,6 +284,9 @@ def incoming_step(request, pk, step):
     access.require(request.user, STEPS[step], document)
     try:
         done = _run_step(request, document, step)
+    except _Refused as refused:
+        context = _detail_context(request, document, **{step: refused.form})
+        return render(request, "documents/incoming_detail.html", context, status=400)
     except ServiceError as exc:
         messages.error(request, str(exc))
     else:
@@ -244,35 +295,42 @@ def incoming_step(request, pk, step):
     return redirect("documents:incoming_detail", pk=document.pk)
 
 
+def _service_step(form, call, fields=None):
+    """Run `call`; a refusal of the service is put on the form (at its field when it has one)."""
+    try:
+        return call()
+    except ServiceError as exc:
+        form.add_error((fields or {}).get(exc.code), str(exc))
+        raise _Refused(form) from exc
+
+
 def _run_step(request, document, step) -> str:
     user = request.user
     if step == "assign":
-        people = people_for(document.organization, DocumentAction.VIEW, document.confidentiality)
-        handlers = people_for(
-            document.organization, DocumentAction.HANDLE, document.confidentiality
-        )
-        form = forms.AssignForm(
-            request.POST, people=people, handlers=handlers, departments=departments_of(document)
-        )
+        form = _assign_form(document, request.POST)
         if not form.is_valid():
-            raise _form_error(form)
+            raise _Refused(form)
         data = form.cleaned_data
-        incoming.assign(
-            acting_user=user,
-            document=document,
-            lead=data["lead"],
-            co_handlers=data["co_handlers"],
-            readers=data["readers"],
-            deadline=data["deadline"],
-            direction=data["direction"],
-            department=data["department"],
+        _service_step(
+            form,
+            lambda: incoming.assign(
+                acting_user=user,
+                document=document,
+                lead=data["lead"],
+                co_handlers=data["co_handlers"],
+                readers=data["readers"],
+                deadline=data["deadline"],
+                direction=data["direction"],
+                department=data["department"],
+            ),
+            ASSIGN_FIELDS,
         )
         return _("Assigned.")
     if step == "upload":
         form = forms.UploadForm(request.POST, request.FILES)
         if not form.is_valid():
-            raise _form_error(form)
-        _attach(request, document, form.cleaned_data["file"])
+            raise _Refused(form)
+        _service_step(form, lambda: _attach(request, document, form.cleaned_data["file"]))
         return _("File added.")
     if step == "verify":
         row = document.files.filter(pk=request.POST.get("file")).first()
@@ -280,17 +338,22 @@ def _run_step(request, document, step) -> str:
             raise Http404
         checks = files.verify_signatures(row)
         return _("Signatures checked: %(count)s.") % {"count": len(checks)}
-    form = forms.TextForm(request.POST)
+    form = forms.TextForm(request.POST, auto_id=f"id_{step}_%s")
     if not form.is_valid():
-        raise _form_error(form)
+        raise _Refused(form)
     text = form.cleaned_data["text"]
     if step == "direct":
-        incoming.record_direction(acting_user=user, document=document, direction=text)
+        _service_step(
+            form,
+            lambda: incoming.record_direction(acting_user=user, document=document, direction=text),
+        )
         return _("Direction recorded.")
     if step == "progress":
-        incoming.add_progress(acting_user=user, document=document, text=text)
+        _service_step(
+            form, lambda: incoming.add_progress(acting_user=user, document=document, text=text)
+        )
         return _("Progress recorded.")
-    incoming.close(acting_user=user, document=document, result=text)
+    _service_step(form, lambda: incoming.close(acting_user=user, document=document, result=text))
     return _("The document is closed.")
 
 

@@ -25,6 +25,7 @@ from vanphong.documents.models import (
 )
 from vanphong.documents.rendering import docx_file_name, docx_for
 from vanphong.documents.services import dispatch, files, outgoing
+from vanphong.documents.services.errors import DocumentError
 from vanphong.documents.types import type_name
 from vanphong.documents.views_common import (
     history_page,
@@ -34,7 +35,7 @@ from vanphong.documents.views_common import (
     people_for,
     read_filters,
 )
-from vanphong.documents.views_incoming import _form_error
+from vanphong.documents.views_incoming import _form_error, _FormInvalid
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -178,6 +179,15 @@ def outgoing_edit(request, pk):
 def outgoing_detail(request, pk):
     document = _get(request, pk)
     files.log_access(request.user, document, ConfidentialAccess.Kind.VIEW)
+    return render(request, "documents/outgoing_detail.html", _detail_context(request, document))
+
+
+REASON_STEPS = ("return", "recall", "cancel")
+
+
+def _detail_context(request, document, **bound) -> dict:
+    """Everything the page shows; `bound` (context name → form) replaces a step's form after a
+    refused submit, so that its errors stand at their fields and what was typed stays."""
     steps = workflow.available(request.user, document)
     context = {
         "document": document,
@@ -190,7 +200,6 @@ def outgoing_detail(request, pk):
         # The buttons: exactly the steps documents/workflow.py lets this user take now.
         "steps": steps,
         "appraise_form": forms.AppraiseForm(),
-        "reason_form": forms.ReasonForm(),
         "issue_form": forms.IssueForm(),
         "dispatch_form": forms.DispatchForm(),
         "delivery_choices": forms.DeliveryForm.base_fields["status"].choices,
@@ -198,11 +207,17 @@ def outgoing_detail(request, pk):
         "passphrase_form": forms.PassphraseForm(),
         "upload_form": forms.UploadForm(),
     }
+    for step in REASON_STEPS:
+        context[f"{step}_form"] = forms.ReasonForm(auto_id=f"id_{step}_%s")
     if "submit" in steps:
-        context["submit_form"] = forms.SubmitForm(
-            signers=people_for(document.organization, DocumentAction.SIGN, document.confidentiality)
-        )
-    return render(request, "documents/outgoing_detail.html", context)
+        context["submit_form"] = _submit_form(document)
+    context.update(bound)
+    return context
+
+
+def _submit_form(document, data=None):
+    signers = people_for(document.organization, DocumentAction.SIGN, document.confidentiality)
+    return forms.SubmitForm(data, signers=signers)
 
 
 @login_required
@@ -257,53 +272,79 @@ def outgoing_step(request, pk, step):
     # Holding the step's action is access (404 otherwise, revealing nothing); the state and who
     # may take it are the service's to refuse, with its message.
     access.require(request.user, _step_action(step, document), document)
+    made: dict = {}
     try:
-        done = _run_step(request, document, step)
+        done = _run_step(request, document, step, made)
     except ServiceError as exc:
+        form = made.get("form")
+        shown = step in STEP_FORMS and step in workflow.available(request.user, document)
+        if form is not None and shown:
+            # the step's form is on the page: shown again, the error at its field, input kept
+            if not isinstance(exc, _FormInvalid):
+                fields = [f for f in SERVICE_FIELDS.get(exc.code, ()) if f in form.fields]
+                form.add_error(fields[0] if fields else None, str(exc))
+            bound = {FORM_NAMES.get(step, step) + "_form": form}
+            context = _detail_context(request, document, **bound)
+            return render(request, "documents/outgoing_detail.html", context, status=400)
         messages.error(request, str(exc))
     else:
         messages.success(request, done)
     return redirect("documents:outgoing_detail", pk=document.pk)
 
 
-def _valid(form):
+# The steps whose form stands on the page, and the context name of those not named as the step.
+STEP_FORMS = frozenset(
+    ("appraise", "submit", "return", "issue", "recall", "cancel", "dispatch", "seal", "sign_pdf")
+    + ("upload",)
+)
+FORM_NAMES = {"sign_pdf": "passphrase"}
+# Refusals of the services that belong to one field of the step's form.
+SERVICE_FIELDS = {
+    DocumentError.ISSUE_DATE[0]: ("issued_on", "sent_on"),  # issuing, or sending before it
+    DocumentError.NO_RECIPIENTS[0]: ("recipients",),
+    DocumentError.REASON_REQUIRED[0]: ("text",),
+}
+
+
+def _valid(form, made: dict):
+    made["form"] = form
     if not form.is_valid():
         raise _form_error(form)
     return form.cleaned_data
 
 
-def _run_step(request, document, step) -> str:  # noqa: C901 — one branch per step, flat
+def _run_step(request, document, step, made) -> str:  # noqa: C901 — one branch per step, flat
+    """Take the step; `made["form"]` is the step's form once it is made."""
     user = request.user
     if step == "to_appraisal":
         outgoing.send_to_appraisal(acting_user=user, document=document)
         return _("Sent for appraisal.")
     if step == "appraise":
-        data = _valid(forms.AppraiseForm(request.POST))
+        data = _valid(forms.AppraiseForm(request.POST), made)
         outgoing.appraise(acting_user=user, document=document, **data)
         return _("Appraisal recorded.")
     if step == "submit":
-        signers = people_for(document.organization, DocumentAction.SIGN, document.confidentiality)
-        data = _valid(forms.SubmitForm(request.POST, signers=signers))
+        data = _valid(_submit_form(document, request.POST), made)
         outgoing.submit_for_signature(acting_user=user, document=document, signer=data["signer"])
         return _("Submitted for signature.")
     if step == "sign":
         outgoing.sign(acting_user=user, document=document)
         return _("Signed.")
     if step == "return":
-        data = _valid(forms.ReasonForm(request.POST))
+        data = _valid(forms.ReasonForm(request.POST, auto_id=f"id_{step}_%s"), made)
         outgoing.return_unsigned(acting_user=user, document=document, reason=data["text"])
         return _("Returned to the drafter.")
     if step == "issue":
-        data = _valid(forms.IssueForm(request.POST))
+        data = _valid(forms.IssueForm(request.POST), made)
         document = outgoing.issue(acting_user=user, document=document, on=data["issued_on"])
         return _("Issued as no. %(symbol)s.") % {"symbol": document.symbol}
     if step in ("cancel", "recall"):
-        data = _valid(forms.ReasonForm(request.POST))
+        data = _valid(forms.ReasonForm(request.POST, auto_id=f"id_{step}_%s"), made)
         service = outgoing.cancel if step == "cancel" else outgoing.recall
         service(acting_user=user, document=document, reason=data["text"])
         return _("Cancelled.") if step == "cancel" else _("Recalled.")
     if step == "dispatch":
-        data = _valid(forms.DispatchForm(request.POST))
+        data = _valid(forms.DispatchForm(request.POST), made)
         rows = dispatch.send(
             acting_user=user,
             document=document,
@@ -316,25 +357,25 @@ def _run_step(request, document, step) -> str:  # noqa: C901 — one branch per 
         row = document.dispatches.filter(pk=request.POST.get("dispatch")).first()
         if row is None:
             raise Http404
-        data = _valid(forms.DeliveryForm(request.POST))
+        data = _valid(forms.DeliveryForm(request.POST), made)
         dispatch.set_delivery(acting_user=user, dispatch=row, status=data["status"])
         return _("Delivery status of %(recipient)s: %(status)s.") % {
             "recipient": row.recipient,
             "status": row.get_status_display(),
         }
     if step == "seal":
-        data = _valid(forms.SealForm(request.POST))
+        data = _valid(forms.SealForm(request.POST), made)
         dispatch.apply_seal(acting_user=user, document=document, **data)
         return _("Seal use recorded.")
     if step == "pdf":
         files.issued_pdf(user, document)
         return _("PDF made.")
     if step == "sign_pdf":
-        data = _valid(forms.PassphraseForm(request.POST))
+        data = _valid(forms.PassphraseForm(request.POST), made)
         files.sign_issued(user, document, data["passphrase"])
         return _("The PDF is digitally signed.")
     if step != "upload":
         raise Http404
-    data = _valid(forms.UploadForm(request.POST, request.FILES))
+    data = _valid(forms.UploadForm(request.POST, request.FILES), made)
     files.add_upload(user, document, data["file"], role=FileRole.ATTACHMENT)
     return _("File added.")

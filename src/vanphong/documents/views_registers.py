@@ -132,7 +132,7 @@ def deadline_dashboard(request):
             "mine": mine[:20],
             "mine_count": mine.count(),
             "today": today,
-            "soon_days": dashboard.SOON_DAYS,
+            "soon_days": dashboard.soon_days(today),
             "scope": f"don_vi={organization.pk}&" if organization else "",
             "OVERDUE": dashboard.OVERDUE,
             "SOON": dashboard.SOON,
@@ -185,7 +185,7 @@ def deadline_assignments(request):
                 dashboard.ALL: _("Open assignments"),
                 dashboard.OVERDUE: _("Overdue assignments"),
                 dashboard.SOON: _("Assignments due within %(days)s days")
-                % {"days": dashboard.SOON_DAYS},
+                % {"days": dashboard.soon_days()},
             }[kind],
             "LEAD": AssignmentRole.LEAD,
         },

@@ -94,7 +94,7 @@ def cards_for(user) -> list[dict]:
             {
                 "label": _("Your meetings in the next 7 days"),
                 "figure": mine,
-                "url": reverse("meetings:mine"),
+                "url": reverse("meetings:mine") + "?tuan=1",
             }
         )
     return cards

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from vanphong.core import access
 from vanphong.core.errors import ServiceError
 from vanphong.core.spreadsheet import row_as_text
-from vanphong.meetings import absences, compliance, minutes_docx
+from vanphong.meetings import absences, attention, compliance, minutes_docx
 from vanphong.meetings.access import MeetingAction
 from vanphong.meetings.forms import (
     ComplianceForm,
@@ -168,11 +168,18 @@ def mine(request):
     open_votes = Motion.objects.filter(
         meeting__in=meetings.filter(status=Status.IN_SESSION), status=MotionStatus.OPEN
     ).select_related("meeting")
+    week = request.GET.get("tuan") == "1"  # the dashboard's card: the coming 7 days, all of them
+    coming = (
+        attention.my_upcoming(user).select_related("organization").order_by("starts_at")
+        if week
+        else meetings.filter(starts_at__gte=now).order_by("starts_at")[:20]
+    )
     return render(
         request,
         "meetings/mine.html",
         {
-            "coming": meetings.filter(starts_at__gte=now).order_by("starts_at")[:20],
+            "coming": coming,
+            "week": week,
             "past": meetings.filter(starts_at__lt=now).order_by("-starts_at")[:20],
             "presentations": Presentation.objects.filter(
                 member_id=user.member_id, meeting__in=meetings

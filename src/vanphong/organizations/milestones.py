@@ -62,6 +62,16 @@ def next_presentation_day(on_or_after: datetime.date) -> datetime.date:
     raise AssertionError("unreachable")
 
 
+def previous_presentation_day(day: datetime.date) -> datetime.date:
+    """The last presentation day strictly before `day`."""
+    candidates = [
+        datetime.date(year, month, dom)
+        for year in (day.year - 1, day.year)
+        for month, dom in PRESENTATION_DAYS
+    ]
+    return max(c for c in candidates if c < day)
+
+
 @dataclass(frozen=True)
 class Badge:
     years: int

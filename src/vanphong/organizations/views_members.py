@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
 
 from vanphong.core import access
 from vanphong.core.access import Action
@@ -62,8 +63,19 @@ def member_list(request):
         "form": MemberFilterForm(request.GET, organizations=_picker_organizations(request.user)),
         "query_prefix": f"{params.urlencode()}&" if params else "",
         "export_url": _export_url(request.user),
+        "group": _card_group(request.GET.get("nhom")),
     }
     return render(request, "organizations/member_list.html", context)
+
+
+def _card_group(key) -> tuple[str, str] | None:
+    """(key, label) of the dashboard card whose members the list shows (filters.CARD_GROUPS)."""
+    labels = {
+        "dang_sinh_hoat": _("Active party members"),
+        "mien_sinh_hoat": _("Members exempted from activity"),
+        "huy_hieu": _("Party badges to present at the next presentation day"),
+    }
+    return (key, labels[key]) if key in labels else None
 
 
 @login_required

@@ -91,7 +91,7 @@ def deadline_dashboard(request, filters: Query[DeadlineFilters]):
     return {
         "organization": organization,
         "today": today,
-        "soon_days": dashboard.SOON_DAYS,
+        "soon_days": dashboard.soon_days(today),
         "total": dashboard.totals(people),
         "people": people,
         "departments": dashboard.by_department(assignments, today),

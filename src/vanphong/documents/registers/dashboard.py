@@ -1,6 +1,6 @@
 """The deadline dashboard: open assignments (lead and co-handlers) of the documents the user may
 see, counted per person and per department: assigned, overdue (deadline before today), due soon
-(deadline from today to today + 3 days). Everything is counted through core.access.visible, so a
+(deadline from today to today + the dated rule's days, `soon_days`). Everything is counted through core.access.visible, so a
 sibling organization's or a too-classified document's assignments are never counted."""
 
 import datetime
@@ -15,7 +15,20 @@ from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import Assignment, AssignmentRole, IncomingDocument, IncomingStatus
 from vanphong.organizations.models import Organization
 
-SOON_DAYS = 3
+SOON_DAYS = 3  # only if the dated rule "document_deadline/due_soon_days" has no row in force
+
+
+def soon_days(day: datetime.date | None = None) -> int:
+    """How many days ahead of a deadline an assignment is due soon, by the rule in force on `day`
+    (invariant 6): the dashboard's window and the day of the reminder before the deadline."""
+    from vanphong.core import rules
+
+    value = rules.value_as_of(
+        "document_deadline", "due_soon_days", day or timezone.localdate(), {"days": SOON_DAYS}
+    )
+    return int(value["days"])
+
+
 OVERDUE, SOON, ALL = "qua-han", "sap-den-han", "tat-ca"
 KINDS = (ALL, OVERDUE, SOON)
 
@@ -43,7 +56,7 @@ def open_assignments(user, organization: Organization | None = None):
 
 def _window(today: datetime.date) -> tuple[Q, Q]:
     overdue = Q(deadline__lt=today)
-    soon = Q(deadline__gte=today, deadline__lte=today + datetime.timedelta(days=SOON_DAYS))
+    soon = Q(deadline__gte=today, deadline__lte=today + datetime.timedelta(days=soon_days(today)))
     return overdue, soon
 
 

@@ -1,5 +1,7 @@
-"""Deadline reminders: before a deadline (the dashboard's "due soon" window) once, and every day
-after it has passed, to the lead and co-handlers of documents still open."""
+"""Deadline reminders: before a deadline once, on the first run in the "due soon" window (the
+dated rule document_deadline/due_soon_days, as on the dashboard), and every day after it has
+passed, to the lead and co-handlers of documents still open. Routing again creates new
+assignments, which are reminded again."""
 
 import datetime
 
@@ -10,7 +12,7 @@ from vanphong.core import notifications
 from vanphong.core.formats import date_vn
 from vanphong.documents.models import Assignment, AssignmentRole, IncomingStatus
 from vanphong.documents.notices import NoticeKind
-from vanphong.documents.registers.dashboard import SOON_DAYS
+from vanphong.documents.registers.dashboard import soon_days
 from vanphong.documents.services.incoming import document_url, notice_title
 
 
@@ -25,7 +27,7 @@ def send_deadline_reminders(today: datetime.date) -> int:
         .exclude(document__status=IncomingStatus.DONE)
         .select_related("document", "user")
     )
-    soon = today + datetime.timedelta(days=SOON_DAYS)
+    soon = today + datetime.timedelta(days=soon_days(today))
     due = open_rows.filter(deadline__gte=today, deadline__lte=soon, reminded_before_on=None)
     overdue = open_rows.filter(deadline__lt=today).exclude(reminded_overdue_on=today)
     sent = 0
