@@ -30,6 +30,14 @@ def _meeting(world):
     return world._meeting
 
 
+def _feed_token(world) -> str:
+    if not hasattr(world, "_feed_token"):
+        from vanphong.meetings.services import feeds
+
+        world._feed_token = feeds.make_feed(user=world.users["member"])
+    return world._feed_token
+
+
 SAMPLES = [
     Sample("meetings:list"),
     Sample("meetings:plan", post=True),
@@ -48,4 +56,12 @@ SAMPLES = [
     Sample(
         "meetings:minutes_step", lambda w: [_meeting(w).pk, "thong-qua"], post=True, post_only=True
     ),
+    # The calendar feed answers without a session: its secret address stands for the member.
+    Sample("meetings:calendar_feed", lambda w: [_feed_token(w)], public=True),
+    Sample("meetings:my_calendar"),
+    Sample("meetings:calendar_make", post=True, post_only=True),
+    Sample("meetings:calendar_revoke", post=True, post_only=True),
+    Sample("meetings:attendance_period"),
+    Sample("meetings:attendance_xlsx", lambda w: [_meeting(w).pk]),
+    Sample("meetings:invitation", lambda w: [_meeting(w).pk]),
 ]

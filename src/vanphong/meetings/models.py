@@ -455,3 +455,6 @@ class MeetingPlan(LengthChecked):
         constraints = [
             models.UniqueConstraint(fields=["organization", "body"], name="one_plan_per_body")
         ]
+
+
+from vanphong.meetings.feed_models import CalendarFeed  # noqa: E402, F401  (the calendar address)
