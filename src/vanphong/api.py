@@ -10,6 +10,7 @@ from vanphong.core.api import VanPhongAPI, install_error_handlers
 from vanphong.core.api_auth import router as auth_router
 from vanphong.core.services import user_for_api_token
 from vanphong.documents.api import incoming_router, outgoing_router, registers_router
+from vanphong.meetings.api import router as meetings_router
 from vanphong.organizations.api import members_router, organizations_router
 
 
@@ -46,3 +47,4 @@ api.add_router("/members", members_router)
 api.add_router("/incoming", incoming_router)
 api.add_router("/outgoing", outgoing_router)
 api.add_router("/registers", registers_router)
+api.add_router("/meetings", meetings_router)

@@ -43,6 +43,14 @@ def _draft(world):
     return world._draft
 
 
+def _feed_token(world) -> str:
+    if not hasattr(world, "_feed_token"):
+        from vanphong.meetings.services import feeds
+
+        world._feed_token = feeds.make_feed(user=world.users["member"])
+    return world._feed_token
+
+
 SAMPLES = [
     Sample("meetings:list"),
     Sample("meetings:plan", post=True),
@@ -78,4 +86,12 @@ SAMPLES = [
         post=True,
         post_only=True,
     ),
+    # The calendar feed answers without a session: its secret address stands for the member.
+    Sample("meetings:calendar_feed", lambda w: [_feed_token(w)], public=True),
+    Sample("meetings:my_calendar"),
+    Sample("meetings:calendar_make", post=True, post_only=True),
+    Sample("meetings:calendar_revoke", post=True, post_only=True),
+    Sample("meetings:attendance_period"),
+    Sample("meetings:attendance_xlsx", lambda w: [_meeting(w).pk]),
+    Sample("meetings:invitation", lambda w: [_meeting(w).pk]),
 ]

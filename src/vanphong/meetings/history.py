@@ -36,6 +36,8 @@ LABELS = {
     "minutes.adopt": _("Minutes adopted"),
     "minutes.sign": _("Minutes signed"),
     "minutes.correct": _("Minutes correction opened"),
+    "meeting.calendar_make": _("Calendar address made"),
+    "meeting.calendar_revoke": _("Calendar address revoked"),
 }
 
 
@@ -43,3 +45,4 @@ def register() -> None:
     audit_display.register_labels(LABELS)
     audit_display.register_hidden("meetings.meeting", ["search_folded"])
     audit_display.register_hidden("meetings.minutes", ["content"])
+    audit_display.register_hidden("meetings.calendarfeed", ["digest"])

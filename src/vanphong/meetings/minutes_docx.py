@@ -5,57 +5,19 @@ and the secretary's and the chair's signatures side by side (docs/rules/meetings
 import datetime
 import io
 
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from vanphong.core.formats import party_date_line
-
-FONT = "Times New Roman"
-NATIONAL_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
-
-
-def _run(paragraph, text: str, *, size=14, bold=False, italic=False):
-    run = paragraph.add_run(text)
-    run.font.name, run.font.size, run.bold, run.italic = FONT, Pt(size), bold, italic
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-    return run
-
-
-def _line(container, text: str = "", *, size=14, bold=False, italic=False, align=None, indent=True):
-    paragraph = container.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY if align is None else align
-    paragraph.paragraph_format.space_after = Pt(4)
-    if indent and align is None:
-        paragraph.paragraph_format.first_line_indent = Mm(10)
-    if text:
-        _run(paragraph, text, size=size, bold=bold, italic=italic)
-    return paragraph
-
-
-def _two_columns(document, widths=(80, 90)):
-    table = document.add_table(rows=1, cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for cell, width in zip(table.rows[0].cells, widths, strict=True):
-        cell.width = Mm(width)
-    return table.rows[0].cells
-
-
-def _center(cell, text, **style):
-    paragraph = cell.paragraphs[0] if not cell.paragraphs[0].text else cell.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(paragraph, text, **style)
+from vanphong.meetings.docx_parts import NATIONAL_TITLE, new_document
+from vanphong.meetings.docx_parts import center as _center
+from vanphong.meetings.docx_parts import line as _line
+from vanphong.meetings.docx_parts import run as _run
+from vanphong.meetings.docx_parts import two_columns as _two_columns
 
 
 def render(content: dict, place_name: str) -> bytes:
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin = section.bottom_margin = Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    document = new_document()
 
     left, right = _two_columns(document)
     if content["superior"]:

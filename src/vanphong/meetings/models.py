@@ -585,3 +585,6 @@ class DraftComment(LengthChecked):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+from vanphong.meetings.feed_models import CalendarFeed  # noqa: E402, F401  (the calendar address)

@@ -10,7 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
 from vanphong.core.formats import party_date_line
-from vanphong.meetings.minutes_docx import NATIONAL_TITLE, _center, _line, _run, _two_columns
+from vanphong.meetings.docx_parts import NATIONAL_TITLE, center, line, run, two_columns
 from vanphong.meetings.models import Disposition
 
 HEADERS = ("TT", "Nội dung dự thảo", "Ý kiến góp ý", "Người, tổ chức góp ý", "Tiếp thu, giải trình")
@@ -41,19 +41,19 @@ def render(draft, superior: str, place_name: str, day) -> bytes:
     section.top_margin = section.bottom_margin = Mm(20)
     section.left_margin, section.right_margin = Mm(25), Mm(15)
 
-    left, right = _two_columns(document, (110, 140))
+    left, right = two_columns(document, (110, 140))
     if superior:
-        _center(left, superior.upper(), size=13)
-    _center(left, draft.organization.name.upper(), size=13, bold=True)
-    _center(left, "*", size=13)
-    _center(right, NATIONAL_TITLE, size=14, bold=True)
-    _center(right, party_date_line(place_name, day), size=13, italic=True)
+        center(left, superior.upper(), size=13)
+    center(left, draft.organization.name.upper(), size=13, bold=True)
+    center(left, "*", size=13)
+    center(right, NATIONAL_TITLE, size=14, bold=True)
+    center(right, party_date_line(place_name, day), size=13, italic=True)
 
     center = WD_ALIGN_PARAGRAPH.CENTER
-    _line(document, "BẢNG TỔNG HỢP", size=14, bold=True, align=center)
-    _line(document, "ý kiến góp ý, tiếp thu, giải trình", size=14, bold=True, align=center)
-    _line(document, f"đối với dự thảo: {draft.title}", size=14, italic=True, align=center)
-    _line(document, "-----", align=center)
+    line(document, "BẢNG TỔNG HỢP", size=14, bold=True, align=center)
+    line(document, "ý kiến góp ý, tiếp thu, giải trình", size=14, bold=True, align=center)
+    line(document, f"đối với dự thảo: {draft.title}", size=14, italic=True, align=center)
+    line(document, "-----", align=center)
 
     rows = rows_of(draft)
     table = document.add_table(rows=1 + len(rows), cols=len(HEADERS))
@@ -62,15 +62,15 @@ def render(draft, superior: str, place_name: str, day) -> bytes:
         cell = table.rows[0].cells[column]
         cell.width = Mm(width)
         cell.paragraphs[0].alignment = center
-        _run(cell.paragraphs[0], header, size=12, bold=True)
+        run(cell.paragraphs[0], header, size=12, bold=True)
     for number, row in enumerate(rows, start=1):
         values = (str(number), row["part"], row["text"], row["who"], row["answer"])
         for column, value in enumerate(values):
             cell = table.rows[number].cells[column]
             cell.width = Mm(WIDTHS[column])
-            _run(cell.paragraphs[0], value, size=12)
+            run(cell.paragraphs[0], value, size=12)
     if not rows:
-        _line(document, "Không có ý kiến góp ý.", italic=True)
+        line(document, "Không có ý kiến góp ý.", italic=True)
 
     properties = document.core_properties
     properties.title = f"Tổng hợp ý kiến: {draft.title}"

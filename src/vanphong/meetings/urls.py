@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vanphong.meetings import views, views_drafts, views_more
+from vanphong.meetings import views, views_drafts, views_feeds, views_more
 
 app_name = "meetings"
 
@@ -25,4 +25,11 @@ urlpatterns = [
     path("<int:pk>/bien-ban/", views_more.minutes_page, name="minutes"),
     path("<int:pk>/bien-ban/docx/", views_more.minutes_docx_view, name="minutes_docx"),
     path("<int:pk>/bien-ban/<slug:name>/", views_more.minutes_step, name="minutes_step"),
+    path("lich/<str:token>.ics", views_feeds.calendar_feed, name="calendar_feed"),
+    path("cua-toi/lich.ics", views_feeds.my_calendar, name="my_calendar"),
+    path("cua-toi/lich/tao/", views_feeds.calendar_make, name="calendar_make"),
+    path("cua-toi/lich/thu-hoi/", views_feeds.calendar_revoke, name="calendar_revoke"),
+    path("diem-danh/", views_feeds.attendance_period, name="attendance_period"),
+    path("<int:pk>/diem-danh/xlsx/", views_feeds.attendance_xlsx, name="attendance_xlsx"),
+    path("<int:pk>/giay-moi/docx/", views_feeds.invitation, name="invitation"),
 ]
