@@ -49,11 +49,11 @@ def render(draft, superior: str, place_name: str, day) -> bytes:
     center(right, NATIONAL_TITLE, size=14, bold=True)
     center(right, party_date_line(place_name, day), size=13, italic=True)
 
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    line(document, "BẢNG TỔNG HỢP", size=14, bold=True, align=center)
-    line(document, "ý kiến góp ý, tiếp thu, giải trình", size=14, bold=True, align=center)
-    line(document, f"đối với dự thảo: {draft.title}", size=14, italic=True, align=center)
-    line(document, "-----", align=center)
+    middle = WD_ALIGN_PARAGRAPH.CENTER
+    line(document, "BẢNG TỔNG HỢP", size=14, bold=True, align=middle)
+    line(document, "ý kiến góp ý, tiếp thu, giải trình", size=14, bold=True, align=middle)
+    line(document, f"đối với dự thảo: {draft.title}", size=14, italic=True, align=middle)
+    line(document, "-----", align=middle)
 
     rows = rows_of(draft)
     table = document.add_table(rows=1 + len(rows), cols=len(HEADERS))
@@ -61,7 +61,7 @@ def render(draft, superior: str, place_name: str, day) -> bytes:
     for column, (header, width) in enumerate(zip(HEADERS, WIDTHS, strict=True)):
         cell = table.rows[0].cells[column]
         cell.width = Mm(width)
-        cell.paragraphs[0].alignment = center
+        cell.paragraphs[0].alignment = middle
         run(cell.paragraphs[0], header, size=12, bold=True)
     for number, row in enumerate(rows, start=1):
         values = (str(number), row["part"], row["text"], row["who"], row["answer"])
