@@ -40,6 +40,8 @@ def _count(client, url) -> int:
         return context["page"].paginator.count
     if "rows" in context:
         return len(context["rows"])
+    if "years" in context:  # the members flagged for unexcused absences: this year's
+        return len(context["years"][0]["flags"])
     return len(list(context["coming"]))  # a member's meetings of the coming week
 
 
