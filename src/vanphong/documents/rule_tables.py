@@ -1,7 +1,7 @@
 """The dated rule tables of the documents area, registered with core.rules.
 
-The document types and their abbreviations, the numbering settings and the drafting templates per
-document type; each row's value is checked against its table's shape when a version is added.
+The document types and their abbreviations, the numbering settings, the drafting templates per
+document type and the bound of an issue date (docs/rules/party-documents.md §3a); each row's value is checked against its table's shape when a version is added.
 """
 
 from django.core.exceptions import ValidationError
@@ -15,6 +15,7 @@ class RuleTable(models.TextChoices):
     DOCUMENT_TYPE = "document_type", _("Document types and abbreviations")
     NUMBERING = "numbering", _("Numbering settings")
     DOCUMENT_TEMPLATE = "document_template", _("Drafting templates per document type")
+    ISSUE_DATE = "issue_date", _("Issue date: how many days ahead of today it may be")
 
 
 def _fields(value, required: dict[str, type], optional: dict[str, type] | None = None) -> None:
@@ -57,6 +58,14 @@ def validate_document_template(value) -> None:
     )
 
 
+def validate_issue_date(value) -> None:
+    _fields(value, {"days_ahead": int})
+    if isinstance(value["days_ahead"], bool) or not 0 <= value["days_ahead"] <= 60:
+        raise ValidationError(
+            _("The number of days ahead must be between 0 and 60."), code="days_ahead"
+        )
+
+
 def validate_numbering(value) -> None:
     _fields(value, {})
 
@@ -71,3 +80,4 @@ def register() -> None:
         RuleTable.DOCUMENT_TEMPLATE.label,
         validate=validate_document_template,
     )
+    TABLES.register(RuleTable.ISSUE_DATE, RuleTable.ISSUE_DATE.label, validate=validate_issue_date)
