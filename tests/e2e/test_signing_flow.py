@@ -4,15 +4,12 @@ agrees and submits it to bithu, the province's secretary, who reads the PDF in t
 signature block "T/M BAN THƯỜNG VỤ / BÍ THƯ" and signs only once the reading is confirmed; a
 draft bithu returns shows "Bị trả lại" to its drafter."""
 
-import datetime
-
 import pytest
 from django.core.management import call_command
 
 from vanphong.core.models import User
 from vanphong.documents.models import OutgoingDocument
-from vanphong.organizations.models import Member, Organization, PositionTitle
-from vanphong.organizations.services import procedures
+from vanphong.organizations.models import Organization
 
 pytestmark = [
     pytest.mark.browser,
@@ -31,25 +28,9 @@ def _login(page, base, username):
     page.wait_for_url(f"{base}/")
 
 
-def _secretary(province):
-    """The demo's bithu as a party member holding the province's secretary position (the demo
-    gives the account no member record)."""
-    bithu = User.objects.get(username="bithu")
-    member = (
-        Member.objects.filter(organization__path__startswith=province.path, user__isnull=True)
-        .order_by("pk")
-        .first()
-    )
-    bithu.member = member
-    bithu.save(update_fields=["member"])
-    procedures.assign_position(
-        acting_user=None,
-        member=member,
-        organization=province,
-        title=PositionTitle.SECRETARY,
-        starts_on=datetime.date(2025, 10, 1),
-    )
-    return bithu
+def _secretary():
+    """The demo's bithu: a party member holding the province's secretary position."""
+    return User.objects.get(username="bithu")
 
 
 def _draft(page, base, province, summary, body):
@@ -79,7 +60,7 @@ def test_draft_appraise_submit_read_the_pdf_and_sign(live_server, browser_page):
     call_command("load_demo", verbosity=0)
     base, page = live_server.url, browser_page
     province = Organization.objects.get(name="Đảng bộ tỉnh Phú Thọ")
-    bithu = _secretary(province)
+    bithu = _secretary()
 
     _login(page, base, "chuyenvien")
     summary = "V/v chuẩn bị Hội nghị Ban Thường vụ tháng 12"
@@ -127,7 +108,7 @@ def test_a_returned_draft_shows_its_status(live_server, browser_page):
     call_command("load_demo", verbosity=0)
     base, page = live_server.url, browser_page
     province = Organization.objects.get(name="Đảng bộ tỉnh Phú Thọ")
-    bithu = _secretary(province)
+    bithu = _secretary()
     _login(page, base, "chuyenvien")
     summary = "V/v tổng kết công tác văn thư năm 2026"
     _draft(page, base, province, summary, "Kính gửi: Văn phòng Tỉnh ủy.")
