@@ -140,3 +140,21 @@ def test_the_choice_of_signer_shows_each_signers_block(client, office, secretary
     client.force_login(office.specialist)
     html = client.get(reverse("documents:outgoing_detail", args=[document.pk])).content.decode()
     assert "Đỗ Quang Vinh — T/M BAN THƯỜNG VỤ / BÍ THƯ" in html
+
+
+def test_the_body_named_on_behalf_of_stays_and_the_title_follows_the_signer(office, secretary):
+    """A resolution of the Executive Committee is signed "T/M BAN CHẤP HÀNH" by the secretary:
+    the body the draft signs for stays, the title is the signer's; a typed "T/L" does not."""
+    document = _to_secretary(office, secretary)  # typed T/L BAN THƯỜNG VỤ / CHÁNH VĂN PHÒNG
+    assert (document.authority_line, document.signer_position) == ("T/M BAN THƯỜNG VỤ", "BÍ THƯ")
+    resolution = office.draft(authority_line="T/M Ban Chấp hành", signer_position="Phó bí thư")
+    outgoing.send_to_appraisal(acting_user=office.specialist, document=resolution)
+    outgoing.appraise(acting_user=office.head, document=resolution, verdict="agree")
+    outgoing.submit_for_signature(
+        acting_user=office.specialist, document=resolution, signer=secretary
+    )
+    resolution.refresh_from_db()
+    assert (resolution.authority_line, resolution.signer_position) == (
+        "T/M BAN CHẤP HÀNH",
+        "BÍ THƯ",
+    )

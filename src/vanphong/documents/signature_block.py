@@ -46,6 +46,18 @@ class SignatureBlock:
         return f"{self.authority_line} / {self.signer_position}"
 
 
+def applied(block: SignatureBlock, typed_authority: str) -> SignatureBlock:
+    """The block to print over a draft whose authority line was typed `typed_authority`: a
+    secretary or deputy signing on behalf ("T/M") of the body the draft names (the Executive
+    Committee's resolution is "T/M BAN CHẤP HÀNH", the standing committee's "T/M BAN THƯỜNG VỤ")
+    keeps that body; anything else (the office head's "T/L …" on a draft the secretary signs) takes
+    the signer's block."""
+    typed = " ".join(typed_authority.split()).upper()
+    if block.capacity != "office_head" and typed.startswith(f"{ON_BEHALF} ") and len(typed) > 4:
+        return SignatureBlock(typed, block.signer_position, block.capacity)
+    return block
+
+
 def committee_of(organization: Organization) -> Organization:
     """The organization whose committee the document speaks for: an office or a department
     speaks for the committee above it."""

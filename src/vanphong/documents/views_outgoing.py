@@ -30,7 +30,7 @@ from vanphong.documents.models import (
 )
 from vanphong.documents.rendering import docx_file_name, docx_for
 from vanphong.documents.services import dispatch, files, outgoing
-from vanphong.documents.signature_block import block_for
+from vanphong.documents.signature_block import applied, block_for
 from vanphong.documents.types import type_name
 from vanphong.documents.views_common import (
     history_page,
@@ -201,6 +201,7 @@ def outgoing_detail(request, pk):
     block = None
     if document.signer_id and document.status == OutgoingStatus.SUBMITTED:
         block = block_for(document.signer, document.organization, today)
+        block = applied(block, document.authority_line) if block else None
     context = {
         "document": document,
         "holding": holding(document, agreed=agreed),

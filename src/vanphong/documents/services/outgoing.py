@@ -36,7 +36,7 @@ from vanphong.documents.rule_tables import RuleTable
 from vanphong.documents.services.clearance import require_clearance
 from vanphong.documents.services.errors import DocumentError
 from vanphong.documents.services.incoming import close_by_reply, document_url, snap
-from vanphong.documents.signature_block import block_for
+from vanphong.documents.signature_block import applied, block_for
 from vanphong.documents.symbols import format_symbol
 from vanphong.documents.types import type_rule
 from vanphong.organizations.services import orgs
@@ -235,10 +235,12 @@ def _check_signer(signer, document) -> None:
 
 
 def _follow_signer(document: OutgoingDocument, day: datetime.date) -> None:
-    """The signature block follows the signer's capacity on `day` (documents/signature_block.py);
+    """The signature block follows the signer's capacity on `day` (documents/signature_block.py):
+    the title always, the authority line unless the draft names the body signed for ("T/M …");
     a signer whose capacity is not on record keeps the block typed on the draft."""
     block = block_for(document.signer, document.organization, day)
     if block is not None:
+        block = applied(block, document.authority_line)
         document.authority_line = block.authority_line
         document.signer_position = block.signer_position
 
