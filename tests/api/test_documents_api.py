@@ -253,7 +253,8 @@ def test_from_registration_to_the_sealed_reply(
 
 
 def test_the_signer_may_return_and_the_issuer_may_recall_and_cancel(api, office, tree):
-    """GIVEN a submitted draft WHEN the leader returns it THEN it is a draft again with the reason;
+    """GIVEN a submitted draft WHEN the leader returns it THEN it is returned (bị trả lại) with the
+    reason;
     GIVEN an issued document WHEN the clerk recalls it THEN its copies are recalled; a draft is
     cancelled by the specialist."""
     draft = office.draft()
@@ -265,7 +266,7 @@ def test_the_signer_may_return_and_the_issuer_may_recall_and_cancel(api, office,
     returned = api(
         "post", f"/outgoing/{draft.pk}/return", office.leader, json={"text": "Sửa câu 2"}
     )
-    assert returned.json()["status"] == "draft"
+    assert returned.json()["status"] == "returned"
     assert returned.json()["appraisals"][-1]["text"] == "Sửa câu 2"
 
     issued = office.issued()

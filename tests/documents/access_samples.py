@@ -37,6 +37,7 @@ SAMPLES = [
     Sample("documents:outgoing_edit", _pk("secret_draft"), post=True),
     Sample("documents:outgoing_history", _pk("secret_draft")),
     Sample("documents:outgoing_docx", _pk("secret_draft")),
+    Sample("documents:outgoing_pdf", _pk("secret_draft")),
     *(
         Sample(
             "documents:outgoing_step",

@@ -47,7 +47,7 @@ def test_revision_requested_sends_back_and_needs_new_agreement(office):
         acting_user=office.head, document=document, verdict="revise", text="Bổ sung số liệu"
     )
     document.refresh_from_db()
-    assert document.status == OutgoingStatus.DRAFT
+    assert document.status == OutgoingStatus.RETURNED  # bị trả lại, its own state
     outgoing.update_draft(acting_user=office.specialist, document=document, body="Có số liệu.")
     outgoing.send_to_appraisal(acting_user=office.specialist, document=document)
     with pytest.raises(DocumentError) as error:

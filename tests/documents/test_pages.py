@@ -134,7 +134,7 @@ def test_flow_through_the_pages(client, office, django_capture_on_commit_callbac
     client.force_login(office.specialist)
     client.post(out("submit"), {"signer": office.leader.pk})
     client.force_login(office.leader)
-    client.post(out("sign"))
+    client.post(out("sign"), {"confirm": "on"})  # read the PDF in the page, then sign
     client.force_login(office.clerk)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(out("issue"), {})

@@ -160,3 +160,17 @@ def test_incoming_page_shows_valid_invalid_and_untrusted(client, office, issued,
     [check] = row.signatures
     assert check["status"] == "untrusted" and check["signer"] == "Cơ quan lạ"
     assert "vp-signature-untrusted" in _page(page) and check["message"] in _page(page)
+
+
+def test_a_signed_pdf_is_marked_and_not_signed_twice(client, office, issued, pki):
+    """Signing again used to store a second "-ky-so.pdf" of the same name, with nothing on the
+    page telling the signed copy apart: now the copy carries a mark and the step is gone."""
+    page = _page(_sign(client, office, issued, pki.passphrase.decode()))
+    assert page.count('class="badge text-bg-success vp-signed-mark">Đã ký số</span>') == 1
+    assert 'data-step="sign_pdf"' not in page
+    again = _page(_sign(client, office, issued, pki.passphrase.decode()))
+    assert "Bản PDF phát hành đã được ký số" in again
+    assert DocumentFile.objects.filter(outgoing=issued, role=FileRole.SIGNED_PDF).count() == 1
+    with pytest.raises(DocumentError) as refused:
+        files.sign_issued(office.clerk, issued, pki.passphrase.decode())
+    assert refused.value.code == "pdf_already_signed"

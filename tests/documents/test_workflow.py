@@ -24,7 +24,14 @@ from vanphong.organizations.roles import Role
 DAY = datetime.date(2026, 3, 12)
 # The refusals of the workflow itself; any other DocumentError (no certificate yet, …) comes after
 # the step was allowed.
-WORKFLOW_CODES = {"wrong_state", "not_allowed", "not_drafter", "not_signer", "not_appraised"}
+WORKFLOW_CODES = {
+    "wrong_state",
+    "not_allowed",
+    "not_drafter",
+    "not_signer",
+    "not_appraised",
+    "pdf_already_signed",
+}
 
 # One user per role at the province, and the two people the conditions name.
 ROLE_ACTORS = [str(role) for role in Role]
@@ -38,6 +45,13 @@ AFTER_ISSUE = dict.fromkeys(("recall", "pdf", "seal", "dispatch", "delivery", "s
 # state → step → who may take it; a step not listed is refused to everyone in that state.
 EXPECTED = {
     "draft": {
+        "edit": DRAFTING,
+        "to_appraisal": {"drafter"},
+        "cancel": DRAFTING,
+        "upload": DRAFTING,
+    },
+    # sent back by the appraiser or the signer: its author revises it or sends it again
+    "returned": {
         "edit": DRAFTING,
         "to_appraisal": {"drafter"},
         "cancel": DRAFTING,
@@ -98,6 +112,15 @@ def desk(office, fake_soffice):
     outgoing.appraise(acting_user=office.head, document=documents["submitted"], verdict="agree")
     outgoing.submit_for_signature(
         acting_user=office.specialist, document=documents["submitted"], signer=office.leader
+    )
+    documents["returned"] = office.draft()
+    outgoing.send_to_appraisal(acting_user=office.specialist, document=documents["returned"])
+    outgoing.appraise(acting_user=office.head, document=documents["returned"], verdict="agree")
+    outgoing.submit_for_signature(
+        acting_user=office.specialist, document=documents["returned"], signer=office.leader
+    )
+    outgoing.return_unsigned(
+        acting_user=office.leader, document=documents["returned"], reason="Sửa đoạn hai"
     )
     documents["signed"] = office.signed()
     _sign_on(documents["signed"], DAY)
@@ -242,6 +265,8 @@ def test_a_taken_step_moves_to_the_tables_state_and_records_its_action(desk):
         ("issued", "clerk", "recall"),
         ("issued", "clerk", "cancel"),
         ("draft", "specialist", "cancel"),
+        ("returned", "drafter", "edit"),
+        ("returned", "drafter", "to_appraisal"),
     ]:
         document = documents[state]
         row = workflow.step_for(step, document.status)

@@ -81,6 +81,7 @@ def test_register_assign_draft_sign_issue(live_server, browser_page):
 
     _login(page, base, "bithu")
     page.goto(f"{base}/van-ban/di/{draft.pk}/")
+    page.check("#id_confirm")  # read the PDF shown in the page, then sign
     page.click("#sign")
     page.wait_for_selector(".alert-success")
 

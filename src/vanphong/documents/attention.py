@@ -8,7 +8,7 @@ list. A card is shown only to whoever may do that work.
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy
 from vanphong.core import access
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import (
-    AppraisalComment,
     Dispatch,
     IncomingDocument,
     IncomingStatus,
@@ -55,10 +54,8 @@ def narrow(documents: QuerySet, user, key: str) -> QuerySet:
     if key == "phan_cong":
         return documents.filter(status=IncomingStatus.REGISTERED)
     if key == "tra_lai":
-        # back in draft after appraisal or from the signer: it has been further than a draft
-        appraised = Exists(AppraisalComment.objects.filter(document=OuterRef("pk")))
-        returned = Q(appraised) | Q(signer__isnull=False)
-        return documents.filter(returned, status=Out.DRAFT, drafted_by=user)
+        # sent back by the appraiser or the signer, and not yet revised
+        return documents.filter(status=Out.RETURNED, drafted_by=user)
     if key == "tham_dinh":
         return documents.filter(status=Out.APPRAISAL)
     if key == "ky":

@@ -31,8 +31,9 @@ def initial_from(organization) -> dict:
 
 
 def template_initial(doc_type: str, day: datetime.date, issuing_body: str) -> dict:
-    """Form values for a new draft of `doc_type`: subject opening, body skeleton, signature block,
-    recipients. Empty when the type has no template in force."""
+    """Form values for a new draft of `doc_type`: body skeleton, signature block, recipients, and
+    the subject's usual opening as `summary_placeholder` (never a value). Empty when the type has
+    no template in force."""
     template = value_as_of(RuleTable.DOCUMENT_TEMPLATE, doc_type, day)
     if not template:
         return {}
@@ -41,9 +42,11 @@ def template_initial(doc_type: str, day: datetime.date, issuing_body: str) -> di
     def fill(text: str) -> str:
         return text.replace("{CO_QUAN}", body.upper()).replace("{co_quan}", body)
 
+    # The template's summary is a hint, shown as the field's placeholder: a value would pass the
+    # required check with its "…" still in it.
     return {
         "doc_type": doc_type,
-        "summary": fill(template.get("summary", "")),
+        "summary_placeholder": fill(template.get("summary", "")),
         "body": "\n".join(fill(line) for line in template.get("body", [])),
         "authority_line": template.get("authority_line", ""),
         "signer_position": template.get("signer_position", ""),

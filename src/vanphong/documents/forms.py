@@ -194,10 +194,27 @@ class AppraiseForm(StyledForm):
 class SubmitForm(StyledForm):
     signer = forms.ModelChoiceField(queryset=None, label=_("Signer"))
 
-    def __init__(self, *args, signers, **kwargs):
+    def __init__(self, *args, signers, organization=None, day=None, **kwargs):
+        """With `organization` and `day`, each signer is shown with the signature block they
+        would sign with (documents/signature_block.py), so the choice shows the printed title."""
         super().__init__(*args, **kwargs)
         self.fields["signer"].queryset = signers
-        self.fields["signer"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["signer"].label_from_instance = lambda u: _signer_label(u, organization, day)
+
+
+def _signer_label(user, organization, day) -> str:
+    from vanphong.documents.signature_block import block_for
+
+    name = user.get_full_name() or user.username
+    block = block_for(user, organization, day) if organization is not None else None
+    return f"{name} — {block}" if block else name
+
+
+class SignForm(StyledForm):
+    confirm = forms.BooleanField(
+        label=_("I have read the document shown above and sign it with this signature block."),
+        error_messages={"required": _("Confirm that you have read the document before signing.")},
+    )
 
 
 class IssueForm(StyledForm):

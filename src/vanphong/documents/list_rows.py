@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
+from vanphong.documents.holder import holding
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 
 SUMMARY_CHARS = 120  # as `truncatechars:120` did
@@ -69,6 +70,7 @@ class OutgoingRow:
     summary: str
     organization: str
     status: str
+    holder: str = ""  # who holds it now (documents/holder.py)
 
 
 def detail_url(name: str) -> Callable[[int], str]:
@@ -154,8 +156,8 @@ def incoming_rows(documents: Iterable[IncomingDocument]) -> list[IncomingRow]:
 
 
 def outgoing_rows(documents: Iterable[OutgoingDocument]) -> list[OutgoingRow]:
-    """The rows of the outgoing register list; the documents come with their organization
-    (`select_related("organization")`), or each row reads it."""
+    """The rows of the outgoing register list; the documents come with their organization, drafter
+    and signer (`select_related`), or each row reads them."""
     url = detail_url("documents:outgoing_detail")
     statuses = labels(OutgoingDocument, "status")
     marks = marks_of(OutgoingDocument)
@@ -174,6 +176,7 @@ def outgoing_rows(documents: Iterable[OutgoingDocument]) -> list[OutgoingRow]:
                 summary=truncated(d.summary),
                 organization=d.organization.name,
                 status=statuses.get(d.status, d.status),
+                holder=holding(d).holder,
             )
         )
     return rows

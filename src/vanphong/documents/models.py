@@ -316,6 +316,8 @@ class ProgressNote(LengthChecked):
 
 class OutgoingStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    # sent back by the appraiser or the signer: the drafter's to revise (its own card and status)
+    RETURNED = "returned", _("Returned for revision")
     APPRAISAL = "appraisal", _("In appraisal")
     SUBMITTED = "submitted", _("Submitted for signature")
     SIGNED = "signed", _("Signed")

@@ -1,5 +1,6 @@
 """First rows of the documents area's dated rule tables (documents.rule_tables). The core
-migrations 0002, 0004 and 0005 carry a frozen copy of these rows and load it; `load` puts them back
+migrations 0002, 0004 and 0005 (and documents migration 0011, the issue date's bound) carry a
+frozen copy of these rows and load it; `load` puts them back
 in a database that was flushed (the demo, tests). Administrators add later versions in the admin.
 Sources: docs/rules/party-documents.md §1; rows marked "chưa đối chiếu" are abbreviations seen in
 practice whose official table was not found (same place)."""
@@ -86,12 +87,28 @@ DEADLINE_ROWS = [
     }
 ]
 
+# An issue date lies from the signing day to a few days ahead of the day it is issued
+# (docs/rules/party-documents.md §3a): the office's practice, no regulation found.
+ISSUE_DATE_FROM = DOCUMENT_TYPES_66
+SOURCE_PRACTICE = "VanPhong: thực tiễn, chưa có văn bản quy định (sửa được)"
+ISSUE_DAYS_AHEAD = 3
+
+
+def issue_date_rows():
+    yield {
+        "table": "issue_date",
+        "key": "outgoing",
+        "effective_from": ISSUE_DATE_FROM,
+        "value": {"days_ahead": ISSUE_DAYS_AHEAD},
+        "source": SOURCE_PRACTICE,
+    }
+
 
 def load(model) -> None:
     """Insert the first rows if missing. `model` is DatedRule (or its migration-time version)."""
     from vanphong.documents.template_seeds import template_rows
 
-    for row in [*document_type_rows(), *template_rows(), *DEADLINE_ROWS]:
+    for row in [*document_type_rows(), *template_rows(), *DEADLINE_ROWS, *issue_date_rows()]:
         model.objects.get_or_create(
             table=row["table"],
             key=row["key"],

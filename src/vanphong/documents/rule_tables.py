@@ -1,7 +1,7 @@
 """The dated rule tables of the documents area, registered with core.rules.
 
 The document types and their abbreviations, the numbering settings, the drafting templates per
-document type and the "due soon" window of routed documents (days before a deadline); each row's value is checked against its table's shape when a version is added.
+document type, the "due soon" window of routed documents (days before a deadline) and the bound of an issue date (docs/rules/party-documents.md §3a); each row's value is checked against its table's shape when a version is added.
 """
 
 from django.core.exceptions import ValidationError
@@ -16,6 +16,7 @@ class RuleTable(models.TextChoices):
     NUMBERING = "numbering", _("Numbering settings")
     DOCUMENT_TEMPLATE = "document_template", _("Drafting templates per document type")
     DOCUMENT_DEADLINE = "document_deadline", _("Deadlines of routed documents")
+    ISSUE_DATE = "issue_date", _("Issue date: how many days ahead of today it may be")
 
 
 def _fields(value, required: dict[str, type], optional: dict[str, type] | None = None) -> None:
@@ -58,6 +59,14 @@ def validate_document_template(value) -> None:
     )
 
 
+def validate_issue_date(value) -> None:
+    _fields(value, {"days_ahead": int})
+    if isinstance(value["days_ahead"], bool) or not 0 <= value["days_ahead"] <= 60:
+        raise ValidationError(
+            _("The number of days ahead must be between 0 and 60."), code="days_ahead"
+        )
+
+
 def validate_numbering(value) -> None:
     _fields(value, {})
 
@@ -83,3 +92,4 @@ def register() -> None:
         RuleTable.DOCUMENT_DEADLINE.label,
         validate=validate_document_deadline,
     )
+    TABLES.register(RuleTable.ISSUE_DATE, RuleTable.ISSUE_DATE.label, validate=validate_issue_date)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("di/<int:pk>/sua/", views_outgoing.outgoing_edit, name="outgoing_edit"),
     path("di/<int:pk>/lich-su/", views_outgoing.outgoing_history, name="outgoing_history"),
     path("di/<int:pk>/docx/", views_outgoing.outgoing_docx, name="outgoing_docx"),
+    path("di/<int:pk>/xem-pdf/", views_outgoing.outgoing_pdf, name="outgoing_pdf"),
     path("di/<int:pk>/<str:step>/", views_outgoing.outgoing_step, name="outgoing_step"),
     path("tep/<int:pk>/", views_incoming.file_download, name="file_download"),
     path("", include("vanphong.documents.urls_registers")),

@@ -1,6 +1,7 @@
 """Pages of outgoing documents: drafting with versions, appraisal, signature, issue, dispatch,
 seal log, digital signature. HTTP only: access through core/access.py, changes through services."""
 
+from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from vanphong.core import access
@@ -16,16 +18,20 @@ from vanphong.core.errors import ServiceError
 from vanphong.documents import forms, list_filters, list_rows, search, workflow
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.drafting import initial_from, template_initial
+from vanphong.documents.holder import holding
+from vanphong.documents.layout.errors import PdfConversionError
 from vanphong.documents.models import (
     ConfidentialAccess,
     FileRole,
     IncomingDocument,
     OutgoingDocument,
     OutgoingStatus,
+    Verdict,
 )
 from vanphong.documents.rendering import docx_file_name, docx_for
 from vanphong.documents.services import dispatch, files, outgoing
 from vanphong.documents.services.errors import DocumentError
+from vanphong.documents.signature_block import applied, block_for
 from vanphong.documents.types import type_name
 from vanphong.documents.views_common import (
     history_page,
@@ -45,7 +51,10 @@ def outgoing_list(request):
     access.require(request.user, DocumentAction.VIEW)
     user = request.user
     documents = access.visible(
-        user, OutgoingDocument.objects.select_related("organization"), DocumentAction.VIEW
+        user,
+        # the holder column reads the drafter and the signer (documents/holder.py)
+        OutgoingDocument.objects.select_related("organization", "drafted_by", "signer"),
+        DocumentAction.VIEW,
     )
     f, documents = read_filters(request, documents, incoming=False, statuses=OutgoingStatus.values)
     filtered = list_filters.apply(documents, f, incoming=False)
@@ -92,6 +101,7 @@ def outgoing_create(request):
         initial.update(
             template_initial(doc_type, timezone.localdate(), initial.get("issuing_body", ""))
         )
+    placeholder = initial.pop("summary_placeholder", "")
     if reply_to:
         initial.update(
             summary=_("Reply to %(number)s") % {"number": reply_to.original_number},
@@ -101,12 +111,20 @@ def outgoing_create(request):
     form = forms.OutgoingForm(
         request.POST or None, organizations=organizations, initial=initial, user=request.user
     )
+    if placeholder:
+        form.fields["summary"].widget.attrs["placeholder"] = placeholder
     if request.method == "GET":
         form.fields["doc_type"].help_text = _(
-            "Choosing another type starts the text again from that type's template."
+            "Choosing another type loads that type's template; it asks first once you have typed"
+            " a summary or content."
         )
         form.fields["doc_type"].widget.attrs.update(
             {
+                # static/js/outgoing_form.js asks with this text before replacing typed text
+                "data-confirm-replace": _(
+                    "Load the template of the new type? The summary and content you typed will be"
+                    " replaced. Choose Cancel to keep them."
+                ),
                 "hx-get": request.path,
                 "hx-include": "[name=in_reply_to]",
                 "hx-target": "#outgoing-form",
@@ -116,7 +134,6 @@ def outgoing_create(request):
         )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        data.pop("note", None)
         organization = data.pop("organization")
         try:
             document = outgoing.create_draft(
@@ -189,8 +206,25 @@ def _detail_context(request, document, **bound) -> dict:
     """Everything the page shows; `bound` (context name → form) replaces a step's form after a
     refused submit, so that its errors stand at their fields and what was typed stays."""
     steps = workflow.available(request.user, document)
+    today = timezone.localdate()
+    agreed = document.status == OutgoingStatus.APPRAISAL and workflow.appraised(document)
+    block = None
+    if document.signer_id and document.status == OutgoingStatus.SUBMITTED:
+        block = block_for(document.signer, document.organization, today)
+        block = applied(block, document.authority_line) if block else None
     context = {
         "document": document,
+        "holding": holding(document, agreed=agreed),
+        # what the signer signs: the block the rule gives (None: the one typed on the draft)
+        "signature_block": block,
+        "urgency_label": document.get_urgency_display() if document.urgency else "",
+        "confidentiality_label": document.get_confidentiality_display(),
+        "recipient_list": document.recipient_list(),
+        "last_return": (
+            document.appraisals.select_related("author").filter(verdict=Verdict.REVISE).last()
+            if document.status == OutgoingStatus.RETURNED
+            else None
+        ),
         "type_name": type_name(document.doc_type, document.issued_on or document.created_at.date()),
         "versions": document.versions.select_related("author").order_by("-version"),
         "appraisals": document.appraisals.select_related("author"),
@@ -201,6 +235,7 @@ def _detail_context(request, document, **bound) -> dict:
         "steps": steps,
         "appraise_form": forms.AppraiseForm(),
         "issue_form": forms.IssueForm(),
+        "sign_form": forms.SignForm(),
         "dispatch_form": forms.DispatchForm(),
         "delivery_choices": forms.DeliveryForm.base_fields["status"].choices,
         "seal_form": forms.SealForm(),
@@ -217,7 +252,9 @@ def _detail_context(request, document, **bound) -> dict:
 
 def _submit_form(document, data=None):
     signers = people_for(document.organization, DocumentAction.SIGN, document.confidentiality)
-    return forms.SubmitForm(data, signers=signers)
+    return forms.SubmitForm(
+        data, signers=signers, organization=document.organization, day=timezone.localdate()
+    )
 
 
 @login_required
@@ -246,6 +283,25 @@ def outgoing_docx(request, pk):
         data = docx_for(document)
     response = HttpResponse(data, content_type=DOCX)
     response["Content-Disposition"] = content_disposition_header(True, docx_file_name(document))
+    return response
+
+
+@login_required
+@xframe_options_sameorigin
+@csp_replace({"frame-ancestors": ["'self'"]})
+def outgoing_pdf(request, pk):
+    """The PDF the reader is about to act on, shown inline in the detail page (an <iframe>, so
+    this one view may be framed by the application's own pages): the issued PDF once made, else
+    the draft rendered now, as it will print. A classified document's copy carries the reader's
+    name (documents/services/files.py)."""
+    document = _get(request, pk)
+    try:
+        data = files.preview_pdf(request.user, document)
+    except PdfConversionError as exc:
+        return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(data, content_type="application/pdf")
+    name = docx_file_name(document).removesuffix(".docx") + ".pdf"
+    response["Content-Disposition"] = content_disposition_header(False, name)
     return response
 
 
@@ -294,8 +350,8 @@ def outgoing_step(request, pk, step):
 
 # The steps whose form stands on the page, and the context name of those not named as the step.
 STEP_FORMS = frozenset(
-    ("appraise", "submit", "return", "issue", "recall", "cancel", "dispatch", "seal", "sign_pdf")
-    + ("upload",)
+    ("appraise", "submit", "sign", "return", "issue", "recall", "cancel", "dispatch", "seal")
+    + ("sign_pdf", "upload")
 )
 FORM_NAMES = {"sign_pdf": "passphrase"}
 # Refusals of the services that belong to one field of the step's form.
@@ -328,6 +384,8 @@ def _run_step(request, document, step, made) -> str:  # noqa: C901 — one branc
         outgoing.submit_for_signature(acting_user=user, document=document, signer=data["signer"])
         return _("Submitted for signature.")
     if step == "sign":
+        # the signer confirms having read the text shown in the page (the PDF above the button)
+        _valid(forms.SignForm(request.POST), made)
         outgoing.sign(acting_user=user, document=document)
         return _("Signed.")
     if step == "return":

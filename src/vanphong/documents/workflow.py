@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vanphong.core import access
 from vanphong.documents.access import DocumentAction
-from vanphong.documents.models import OutgoingStatus, Verdict
+from vanphong.documents.models import FileRole, OutgoingStatus, Verdict
 from vanphong.documents.services.errors import DocumentError
 
 S = OutgoingStatus
@@ -27,6 +27,7 @@ class Only(StrEnum):
     DRAFTER = "drafter"  # the author of the draft decides when it is ready for appraisal
     SIGNER = "signer"  # the person it was submitted to signs it or sends it back
     APPRAISED = "appraised"  # not a person: the latest version was appraised as agreed
+    PDF_UNSIGNED = "pdf_unsigned"  # not a person: the issued PDF has no digital signature yet
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def _step(name, label, sources, target, action, records, *only) -> Step:
     return Step(name, label, tuple(sources), target, action, tuple(only), records)
 
 
-OPEN = (S.DRAFT, S.APPRAISAL, S.SUBMITTED)
+OPEN = (S.DRAFT, S.RETURNED, S.APPRAISAL, S.SUBMITTED)
 LIVE = (*OPEN, S.SIGNED, S.ISSUED)
 
 # One row per transition. A name may have several rows when the action depends on the state
@@ -52,10 +53,12 @@ LIVE = (*OPEN, S.SIGNED, S.ISSUED)
 STEPS: tuple[Step, ...] = (
     _step("draft", _("New draft"), (), S.DRAFT, A.DRAFT, "outgoing.draft"),
     _step("edit", _("Edit"), (S.DRAFT,), None, A.DRAFT, "outgoing.revise"),
+    # a returned draft is revised by its author (or the office) and is a draft again
+    _step("edit", _("Edit"), (S.RETURNED,), S.DRAFT, A.DRAFT, "outgoing.revise"),
     _step(
         "to_appraisal",
         _("Send for appraisal"),
-        (S.DRAFT,),
+        (S.DRAFT, S.RETURNED),
         S.APPRAISAL,
         A.DRAFT,
         "outgoing.to_appraisal",
@@ -66,7 +69,7 @@ STEPS: tuple[Step, ...] = (
         "request_revision",
         _("Request a revision"),
         (S.APPRAISAL,),
-        S.DRAFT,
+        S.RETURNED,
         A.APPRAISE,
         "outgoing.revise_requested",
     ),
@@ -86,7 +89,7 @@ STEPS: tuple[Step, ...] = (
         "return",
         _("Return to the drafter"),
         (S.SUBMITTED,),
-        S.DRAFT,
+        S.RETURNED,
         A.SIGN,
         "outgoing.returned",
         Only.SIGNER,
@@ -99,7 +102,16 @@ STEPS: tuple[Step, ...] = (
     _step("seal", _("Seal"), (S.ISSUED,), None, A.ISSUE, "outgoing.seal"),
     _step("dispatch", _("Send to recipients"), (S.ISSUED,), None, A.ISSUE, "outgoing.dispatch"),
     _step("delivery", _("Delivery status"), (S.ISSUED,), None, A.ISSUE, "outgoing.delivery"),
-    _step("sign_pdf", _("Sign the PDF"), (S.ISSUED,), None, A.ISSUE, "outgoing.sign_pdf"),
+    # Once: a second signature with the same certificate would only make a second signed copy.
+    _step(
+        "sign_pdf",
+        _("Sign the PDF"),
+        (S.ISSUED,),
+        None,
+        A.ISSUE,
+        "outgoing.sign_pdf",
+        Only.PDF_UNSIGNED,
+    ),
     _step("upload", _("Add a file"), LIVE, None, A.DRAFT, "document.file_add"),
 )
 
@@ -123,16 +135,22 @@ def step_for(name: str, status: str | None) -> Step | None:
     return None
 
 
-def _appraised(document) -> bool:
+def appraised(document) -> bool:
+    """Whether the latest version was appraised as agreed."""
     last_version = document.versions.order_by("-version").first()
     since = last_version.created_at if last_version else document.created_at
     return document.appraisals.filter(verdict=Verdict.AGREE, at__gte=since).exists()
 
 
+def _pdf_unsigned(document) -> bool:
+    return not document.files.filter(role=FileRole.SIGNED_PDF).exists()
+
+
 _CONDITIONS = {
     Only.DRAFTER: (lambda user, d: d.drafted_by_id == user.pk, DocumentError.NOT_DRAFTER),
     Only.SIGNER: (lambda user, d: d.signer_id == user.pk, DocumentError.NOT_SIGNER),
-    Only.APPRAISED: (lambda user, d: _appraised(d), DocumentError.NOT_APPRAISED),
+    Only.APPRAISED: (lambda user, d: appraised(d), DocumentError.NOT_APPRAISED),
+    Only.PDF_UNSIGNED: (lambda user, d: _pdf_unsigned(d), DocumentError.PDF_ALREADY_SIGNED),
 }
 
 

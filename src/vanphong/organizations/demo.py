@@ -149,13 +149,40 @@ def _load(as_of: datetime.date) -> None:
             members.append(member)
 
     economy = cells[0]
+    # The province's secretary (bithu) is a party member with the secretary's position in the
+    # term: what they sign carries "T/M BAN THƯỜNG VỤ / BÍ THƯ" (documents/signature_block.py).
+    # Made without the random generator, so the other members stay as they were.
+    secretary = procedures.admit_member(
+        acting_user=admin,
+        organization=cells[-1],
+        admitted_on=datetime.date(1996, 5, 19),
+        full_name="Đỗ Quang Vinh",
+        gender=Gender.MALE,
+        birth_date=datetime.date(1970, 3, 8),
+        hometown="Phú Thọ",
+        citizen_id="025000000999",
+        card_number="25000999",
+        education="upper_secondary",
+        professional_level="master",
+        theory_level="advanced",
+    )
+    procedures.recognize_official(
+        acting_user=admin, member=secretary, on=datetime.date(1997, 5, 19)
+    )
+    procedures.assign_position(
+        acting_user=admin,
+        member=secretary,
+        organization=province,
+        title=PositionTitle.SECRETARY,
+        starts_on=datetime.date(2025, 10, 1),
+    )
     users = [
         ("chanhvanphong", "Nguyễn Văn", "Thành", Role.OFFICE_HEAD, province, None, 2),
         ("chuyenvien", "Trần Thị", "Mai", Role.SPECIALIST, province, None, 1),
         ("vanthu", "Lê Thị", "Hạnh", Role.CLERK, province, None, 2),
         ("luutru", "Phạm Văn", "Long", Role.ARCHIVIST, province, None, 1),
         ("ketoan", "Hoàng Thị", "Nga", Role.ACCOUNTANT, province, None, 0),
-        ("bithu", "Đỗ Quang", "Vinh", Role.LEADER, province, None, 3),
+        ("bithu", "Đỗ Quang", "Vinh", Role.LEADER, province, secretary, 3),
         ("bithuchibo", "", "", Role.CELL_SECRETARY, economy, members[0], 0),
         ("dangvien", "", "", Role.MEMBER, economy, members[1], 0),
     ]

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from vanphong.core import audit
+from vanphong.core.formats import date_vn
 from vanphong.documents import workflow
 from vanphong.documents.models import DeliveryStatus, Dispatch, OutgoingDocument, SealUse
 from vanphong.documents.services.errors import DocumentError
@@ -56,7 +57,11 @@ def send(
             raise DocumentError(DocumentError.NO_RECIPIENTS)
         day = sent_on or timezone.localdate()
         if day < document.issued_on:
-            raise DocumentError(DocumentError.ISSUE_DATE)
+            raise DocumentError(
+                DocumentError.SENT_BEFORE_ISSUE,
+                day=date_vn(day),
+                issued=date_vn(document.issued_on),
+            )
         rows = Dispatch.objects.bulk_create(
             [
                 Dispatch(

@@ -20,6 +20,12 @@ class DocumentError(ServiceError):
     )
     DEADLINE_PAST = "deadline_past", _("The deadline is before the day of assignment.")
     EMPTY_SUMMARY = "empty_summary", _("The summary (trích yếu) is required.")
+    PLACEHOLDER_SUMMARY = (
+        "placeholder_summary",
+        _(
+            "The summary (trích yếu) still holds the template's “…”: write what the document is about."
+        ),
+    )
     PAGES = "pages", _("The number of pages must be at least 1.")
     WRONG_STATE = "wrong_state", _("This step is not possible in the document's current state.")
     NO_LEAD = "no_lead", _("Choose exactly one lead handler.")
@@ -47,6 +53,10 @@ class DocumentError(ServiceError):
         "not_appraised",
         _("The latest version has not been appraised as agreed."),
     )
+    PDF_ALREADY_SIGNED = (
+        "pdf_already_signed",
+        _("The issued PDF is already digitally signed: its signed copy is in the files."),
+    )
     NO_TERM = (
         "no_term",
         _("No committee term of %(org)s covers %(date)s: add the term before issuing."),
@@ -62,7 +72,20 @@ class DocumentError(ServiceError):
         "no_certificate",
         _("The organization has no signing certificate: an administrator must add one."),
     )
-    ISSUE_DATE = "issue_date", _("The issue date cannot be before the signature.")
+    ISSUE_DATE = (
+        "issue_date",
+        _(
+            "The issue date %(day)s is before the signing day %(first)s: issue it on or after that day."
+        ),
+    )
+    ISSUE_DATE_AHEAD = (
+        "issue_date_ahead",
+        _("The issue date %(day)s is too far ahead: the latest issue date today is %(last)s."),
+    )
+    SENT_BEFORE_ISSUE = (
+        "sent_before_issue",
+        _("The sending date %(day)s is before the issue date %(issued)s."),
+    )
     ABOVE_CLEARANCE = (
         "above_clearance",
         _(

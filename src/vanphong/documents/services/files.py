@@ -147,6 +147,28 @@ def log_access(user, document, kind: str, file_name: str = "") -> None:
     )
 
 
+def preview_pdf(user, document) -> bytes:
+    """The PDF `user` reads before acting on `document` (access already checked by the caller):
+    its signed or issued PDF once made, otherwise the current text rendered as it will print
+    (LibreOffice, outside any transaction; PdfConversionError when it cannot run). A classified
+    document's read is logged and its copy carries the reader's name and the time."""
+    from vanphong.documents.layout.pdf import docx_to_pdf
+    from vanphong.documents.rendering import docx_for
+
+    for role in (FileRole.SIGNED_PDF, FileRole.ISSUED_PDF):
+        row = document.files.filter(role=role).order_by("-pk").first()
+        if row is not None:
+            return read_file(user, row)
+    data = docx_to_pdf(docx_for(document))
+    if document.confidentiality > Clearance.NONE:
+        from vanphong.documents.watermark import watermark_pdf
+
+        log_access(user, document, ConfidentialAccess.Kind.DOWNLOAD, file_name="preview.pdf")
+        name = user.get_full_name() or user.get_username()
+        data = watermark_pdf(data, f"{name} — {timezone.localtime():%d/%m/%Y %H:%M}")
+    return data
+
+
 def _read(row: DocumentFile) -> bytes:
     with default_storage.open(row.file.name, "rb") as handle:
         return handle.read()

@@ -20,6 +20,7 @@ from vanphong.core import access, audit, notifications, numbering
 from vanphong.core.access import Action
 from vanphong.core.formats import date_vn
 from vanphong.core.models import Clearance
+from vanphong.core.rules import value_as_of
 from vanphong.documents import workflow
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.models import (
@@ -31,9 +32,11 @@ from vanphong.documents.models import (
     Verdict,
 )
 from vanphong.documents.notices import NoticeKind
+from vanphong.documents.rule_tables import RuleTable
 from vanphong.documents.services.clearance import require_clearance
 from vanphong.documents.services.errors import DocumentError
 from vanphong.documents.services.incoming import close_by_reply, document_url, snap
+from vanphong.documents.signature_block import applied, block_for
 from vanphong.documents.symbols import format_symbol
 from vanphong.documents.types import type_rule
 from vanphong.organizations.services import orgs
@@ -64,10 +67,10 @@ def create_draft(
     confidentiality: int = Clearance.NONE,
     in_reply_to=None,
     congress: Congress | None = None,
+    note: str = "",
 ) -> OutgoingDocument:
     require_clearance(acting_user, confidentiality)
-    if not summary.strip():
-        raise DocumentError(DocumentError.EMPTY_SUMMARY)
+    check_summary(summary)
     type_rule(doc_type, timezone.localdate())
     step = workflow.check_draft(acting_user, organization)
     with audit.change(acting_user, None, step.records, snap=snap) as rec:
@@ -89,8 +92,19 @@ def create_draft(
             drafted_by=acting_user,
             status=step.target,
         )
-        _new_version(acting_user, document, _("First draft"))
+        _new_version(acting_user, document, note.strip() or _("First draft"))
     return document
+
+
+PLACEHOLDER = "…"
+
+
+def check_summary(summary: str) -> None:
+    """A summary (trích yếu) is written, not left empty or holding the template's "…"."""
+    if not summary.strip():
+        raise DocumentError(DocumentError.EMPTY_SUMMARY)
+    if PLACEHOLDER in summary:
+        raise DocumentError(DocumentError.PLACEHOLDER_SUMMARY)
 
 
 def _new_version(acting_user, document, note: str) -> DraftVersion:
@@ -137,8 +151,8 @@ def update_draft(*, acting_user, document: OutgoingDocument, note: str = "", **c
         raise TypeError(f"not draft fields: {sorted(unknown)}")
     if "confidentiality" in changes:
         require_clearance(acting_user, changes["confidentiality"])
-    if "summary" in changes and not str(changes["summary"]).strip():
-        raise DocumentError(DocumentError.EMPTY_SUMMARY)
+    if "summary" in changes:
+        check_summary(str(changes["summary"]))
     if "doc_type" in changes:
         type_rule(changes["doc_type"], timezone.localdate())
     with transaction.atomic():
@@ -149,6 +163,8 @@ def update_draft(*, acting_user, document: OutgoingDocument, note: str = "", **c
             for field, value in changes.items():
                 setattr(document, field, value.strip() if isinstance(value, str) else value)
             if audit.changed(rec.before, snap(document)):
+                if step.target is not None:  # a returned draft, revised, is a draft again
+                    document.status = step.target
                 document.save()
                 _new_version(acting_user, document, note)
     return document
@@ -157,6 +173,7 @@ def update_draft(*, acting_user, document: OutgoingDocument, note: str = "", **c
 def send_to_appraisal(*, acting_user, document: OutgoingDocument) -> OutgoingDocument:
     with transaction.atomic():
         document, step = _take(acting_user, document, "to_appraisal")
+        check_summary(document.summary)  # a draft saved before the check was made
         _move(acting_user, document, step)
         appraisers = _holders(document, DocumentAction.APPRAISE)
         notifications.notify(
@@ -181,7 +198,7 @@ def appraise(*, acting_user, document: OutgoingDocument, verdict: str, text: str
                 document=document, author=acting_user, verdict=verdict, text=text.strip()
             )
             rec.extra_after = {"verdict": verdict, "comments": comment.text}
-        if step.target == OutgoingStatus.DRAFT:
+        if step.target == OutgoingStatus.RETURNED:
             notifications.notify(
                 [document.drafted_by],
                 kind=NoticeKind.DOCUMENT_WORK,
@@ -198,7 +215,8 @@ def submit_for_signature(*, acting_user, document: OutgoingDocument, signer):
         _check_signer(signer, document)
         with _moving(acting_user, document, step):
             document.signer = signer
-            document.save(update_fields=["signer"])
+            _follow_signer(document, timezone.localdate())
+            document.save(update_fields=["signer", "authority_line", "signer_position"])
         notifications.notify(
             [signer],
             kind=NoticeKind.DOCUMENT_WORK,
@@ -216,6 +234,17 @@ def _check_signer(signer, document) -> None:
         raise DocumentError(DocumentError.HANDLER_CLEARANCE, name=name)
 
 
+def _follow_signer(document: OutgoingDocument, day: datetime.date) -> None:
+    """The signature block follows the signer's capacity on `day` (documents/signature_block.py):
+    the title always, the authority line unless the draft names the body signed for ("T/M …");
+    a signer whose capacity is not on record keeps the block typed on the draft."""
+    block = block_for(document.signer, document.organization, day)
+    if block is not None:
+        block = applied(block, document.authority_line)
+        document.authority_line = block.authority_line
+        document.signer_position = block.signer_position
+
+
 def sign(*, acting_user, document: OutgoingDocument) -> OutgoingDocument:
     """The designated signer approves the text for issue (the handwritten signature's record)."""
     with transaction.atomic():
@@ -223,7 +252,8 @@ def sign(*, acting_user, document: OutgoingDocument) -> OutgoingDocument:
         _check_signer(acting_user, document)
         with _moving(acting_user, document, step):
             document.signed_at = timezone.now()
-            document.save(update_fields=["signed_at"])
+            _follow_signer(document, timezone.localdate(document.signed_at))
+            document.save(update_fields=["signed_at", "authority_line", "signer_position"])
         notifications.notify(
             _holders(document, DocumentAction.ISSUE) + [document.drafted_by],
             kind=NoticeKind.DOCUMENT_WORK,
@@ -273,6 +303,24 @@ def sequence_for(document: OutgoingDocument, day: datetime.date):
     return key, label, term, abbreviation, document.organization.code
 
 
+def issue_date_bounds(document: OutgoingDocument) -> tuple[datetime.date | None, datetime.date]:
+    """(first, last) issue date `document` may take today: from its signing day to the rule's
+    number of days ahead of today (RuleTable.ISSUE_DATE; none on record: today)."""
+    today = timezone.localdate()
+    rule = value_as_of(RuleTable.ISSUE_DATE, "outgoing", today) or {}
+    last = today + datetime.timedelta(days=rule.get("days_ahead", 0))
+    first = timezone.localdate(document.signed_at) if document.signed_at else None
+    return first, last
+
+
+def check_issue_date(document: OutgoingDocument, day: datetime.date) -> None:
+    first, last = issue_date_bounds(document)
+    if first is not None and day < first:
+        raise DocumentError(DocumentError.ISSUE_DATE, first=date_vn(first), day=date_vn(day))
+    if day > last:
+        raise DocumentError(DocumentError.ISSUE_DATE_AHEAD, last=date_vn(last), day=date_vn(day))
+
+
 def issue(*, acting_user, document: OutgoingDocument, on: datetime.date | None = None):
     """Number the signed document and close the document it answers. The DOCX is rendered by a
     task after commit, so the register's row lock is held only for the numbering itself."""
@@ -281,8 +329,7 @@ def issue(*, acting_user, document: OutgoingDocument, on: datetime.date | None =
     day = on or timezone.localdate()
     with transaction.atomic():
         document, step = _take(acting_user, document, "issue")
-        if document.signed_at and day < timezone.localdate(document.signed_at):
-            raise DocumentError(DocumentError.ISSUE_DATE)
+        check_issue_date(document, day)
         key, label, term, abbreviation, issuer_code = sequence_for(document, day)
         with _moving(acting_user, document, step):
             sequence, number = numbering.allocate(document.organization, key, label)
