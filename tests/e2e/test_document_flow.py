@@ -80,7 +80,10 @@ def test_register_assign_draft_sign_issue(live_server, browser_page):
     page.wait_for_selector(".alert-success")
 
     _login(page, base, "bithu")
-    page.goto(f"{base}/van-ban/di/{draft.pk}/")
+    # the PDF shown in the page is rendered first (LibreOffice): tick only once it is there
+    with page.expect_response(lambda r: r.url.endswith(f"/van-ban/di/{draft.pk}/xem-pdf/")):
+        page.goto(f"{base}/van-ban/di/{draft.pk}/")
+    page.wait_for_load_state("load")
     page.check("#id_confirm")  # read the PDF shown in the page, then sign
     page.click("#sign")
     page.wait_for_selector(".alert-success")
