@@ -70,6 +70,8 @@ SAMPLES = [
         "meetings:minutes_step", lambda w: [_meeting(w).pk, "thong-qua"], post=True, post_only=True
     ),
     Sample("meetings:absences"),
+    Sample("meetings:study"),
+    Sample("meetings:step", lambda w: [_meeting(w).pk, "hoc-bu"], post=True, post_only=True),
     Sample("meetings:drafts"),
     Sample("meetings:draft_new", post=True),
     Sample("meetings:draft", lambda w: [_draft(w).pk]),

@@ -23,6 +23,12 @@ class PlanForm(StyledForm):
     place = forms.CharField(label=_("Place"), max_length=TITLE_MAX)
     locality = forms.CharField(label=_("Place name on the minutes"), max_length=100, required=False)
     theme = forms.CharField(label=_("Thematic topic"), max_length=TITLE_MAX, required=False)
+    resolution = forms.CharField(
+        label=_("Resolution studied"),
+        max_length=64,
+        required=False,
+        help_text=_("For a study session: its number and symbol, e.g. 57-NQ/TW."),
+    )
     title = forms.CharField(
         label=_("Title"),
         max_length=TITLE_MAX,
@@ -68,6 +74,20 @@ class PlanForm(StyledForm):
             items.append({"title": title.strip(), "minutes": minutes})
         data["agenda_items"] = items
         return data
+
+
+class MakeupForm(StyledForm):
+    starts_at = datetime_field(_("Scheduled start"))
+    place = forms.CharField(label=_("Place"), max_length=TITLE_MAX)
+
+
+class StudyCoverageForm(StyledForm):
+    resolution = forms.CharField(label=_("Resolution"), max_length=64)
+    organization = forms.ChoiceField(label=_("Organization"))
+
+    def __init__(self, *args, organizations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].choices = [(o.pk, o.name) for o in organizations]
 
 
 class OpenForm(StyledForm):

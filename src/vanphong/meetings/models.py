@@ -68,6 +68,17 @@ class Meeting(LengthChecked):
     starts_at = models.DateTimeField(_("scheduled start"))
     planned_minutes = models.PositiveIntegerField(_("planned duration (minutes)"), default=120)
     place = models.CharField(_("place"), max_length=TITLE_MAX)
+    # A study session names the resolution studied (its number and symbol, one spelling); a
+    # make-up session is for those who missed the one it makes up for (meetings/study.py).
+    resolution = models.CharField(_("resolution studied"), max_length=64, blank=True, db_index=True)
+    makeup_of = models.ForeignKey(
+        "self",
+        verbose_name=_("make-up for"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="makeups",
+    )
     # The place name of the minutes' date line ("Phú Thọ, ngày …"): a locality, not a room.
     locality = models.CharField(_("place name on the minutes"), max_length=100, blank=True)
     confidentiality = models.PositiveSmallIntegerField(

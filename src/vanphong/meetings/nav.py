@@ -20,6 +20,7 @@ def register_entries() -> None:
                     _("Absent without reason"), "meetings:absences", action=MeetingAction.MANAGE
                 ),
                 NavEntry(_("Compliance"), "meetings:compliance", action=MeetingAction.OVERSEE),
+                NavEntry(_("Study of resolutions"), "meetings:study", action=MeetingAction.OVERSEE),
             ),
         )
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vanphong.meetings import views, views_drafts, views_feeds, views_more
+from vanphong.meetings import views, views_drafts, views_feeds, views_more, views_study
 
 app_name = "meetings"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("tuan-thu/xlsx/", views_more.compliance_xlsx, name="compliance_xlsx"),
     path("tham-luan/<int:pk>/", views_more.presentation_page, name="presentation"),
     path("vang-mat/", views_more.absences_page, name="absences"),
+    path("hoc-tap/", views_study.study_page, name="study"),
     path("du-thao/", views_drafts.draft_list, name="drafts"),
     path("du-thao/moi/", views_drafts.draft_new, name="draft_new"),
     path("du-thao/<int:pk>/", views_drafts.draft_detail, name="draft"),

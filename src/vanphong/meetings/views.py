@@ -19,13 +19,14 @@ from django.views.decorators.http import require_POST
 
 from vanphong.core import access
 from vanphong.core.errors import ServiceError
-from vanphong.meetings import attention, checks
+from vanphong.meetings import attention, checks, study
 from vanphong.meetings.access import MeetingAction
 from vanphong.meetings.forms import (
     CloseForm,
     CountForm,
     GuestForm,
     InitiativeForm,
+    MakeupForm,
     MotionForm,
     OpenForm,
     PlanForm,
@@ -37,6 +38,7 @@ from vanphong.meetings.models import (
     Choice,
     Initiative,
     InitiativeStatus,
+    Kind,
     Meeting,
     Motion,
     Presence,
@@ -120,6 +122,7 @@ def plan(request):
                 confidentiality=data["confidentiality"],
                 agenda=data["agenda_items"],
                 locality=data["locality"],
+                resolution=data["resolution"],
             )
         except ServiceError as error:
             form.add_error(None, error.message)
@@ -173,6 +176,12 @@ def detail_context(request, meeting: Meeting, **forms) -> dict:
         "notice_rule": checks.notice_check(meeting),
         "minutes": minutes_service.current(meeting),
         "notice_due": conclusions.due_on(meeting),
+        "to_study": (
+            len(study.still_to_study(meeting, [row.member_id for row in attendance]))
+            if meeting.kind == Kind.STUDY and meeting.status == Status.HELD
+            else None
+        ),
+        "makeup_form": forms.get("makeup_form") or MakeupForm(initial={"place": meeting.place}),
         "notice": meeting.conclusion_notice,
         "arithmetic": votes.arithmetic(meeting) if meeting.roster_on else None,
         "open_form": forms.get("open_form")
@@ -407,6 +416,27 @@ def _decide(user, meeting, post):
     return _("The decision on the initiative was recorded.")
 
 
+def _makeup(user, meeting, post):
+    form = MakeupForm(post)
+    if not form.is_valid():
+        raise FormInvalid("makeup_form", form)
+    makeup = planning.plan_meeting(
+        acting_user=user,
+        organization=meeting.organization,
+        body=meeting.body,
+        kind=Kind.STUDY,
+        starts_at=form.cleaned_data["starts_at"],
+        place=form.cleaned_data["place"],
+        theme=meeting.theme,
+        title=_("Make-up study: %(theme)s") % {"theme": meeting.theme or meeting.resolution},
+        locality=meeting.locality,
+        makeup_of=meeting,
+    )
+    return _("A make-up session was planned for the %(n)s members who have not studied it.") % {
+        "n": makeup.attendance.count()
+    }
+
+
 def _conclusion_notice(user, meeting, post):
     conclusions.draft_notice(acting_user=user, meeting=meeting)
     return _(
@@ -438,6 +468,7 @@ STEPS = {
     "ket-thuc-bieu-quyet": (_close_motion, MeetingAction.MANAGE),
     "be-mac": (_close, MeetingAction.MANAGE),
     "thong-bao-ket-luan": (_conclusion_notice, MeetingAction.MANAGE),
+    "hoc-bu": (_makeup, MeetingAction.MANAGE),
 }
 
 

@@ -60,6 +60,18 @@ class MeetingError(ServiceError):
         "clearance",
         _("Comrade's clearance does not reach the confidentiality chosen."),
     )
+    RESOLUTION_NEEDED = (
+        "resolution_needed",
+        _("A study session names the resolution studied (its number and symbol)."),
+    )
+    NOT_MAKEUP = (
+        "not_makeup",
+        _("A make-up session follows a held study session of the same organization."),
+    )
+    NOBODY_TO_MAKE_UP = (
+        "nobody_to_make_up",
+        _("Every member of the roster has studied this resolution: no make-up is needed."),
+    )
     NOTICE_EXISTS = ("notice_exists", _("This meeting already has its conclusion notice."))
     NO_CONCLUSIONS = (
         "no_conclusions",

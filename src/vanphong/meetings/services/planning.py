@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vanphong.core import access, audit, notifications
+from vanphong.meetings import study
 from vanphong.meetings.access import MeetingAction
 from vanphong.meetings.models import (
     MONTHLY_KINDS,
@@ -104,14 +105,18 @@ def plan_meeting(
     planned_minutes: int = 120,
     confidentiality: int = 0,
     agenda: list[dict] | None = None,
+    resolution: str = "",
+    makeup_of: Meeting | None = None,
 ) -> Meeting:
     """Put a meeting on the body's calendar, with its agenda items (title, minutes, presenter,
-    thematic)."""
+    thematic). A study session names its resolution; a make-up one (`makeup_of`) takes it from
+    the session it makes up for and calls only those who have not studied it yet."""
     ensure_manage(acting_user, organization)
     if body not in bodies_of(organization):
         raise MeetingError(MeetingError.NOT_A_BODY)
     if acting_user is not None and not access.clearance_allows(acting_user, confidentiality):
         raise MeetingError(MeetingError.CLEARANCE)
+    resolution = _study_resolution(organization, kind, resolution, makeup_of)
     local = timezone.localtime(starts_at)
     month = local.date().replace(day=1) if kind in MONTHLY_KINDS else None
     try:
@@ -128,11 +133,15 @@ def plan_meeting(
                 place=place.strip(),
                 locality=locality.strip(),
                 confidentiality=confidentiality,
+                resolution=resolution,
+                makeup_of=makeup_of,
                 created_by=acting_user,
             )
             for order, item in enumerate(agenda or [], start=1):
                 AgendaItem.objects.create(meeting=meeting, order=order, **item)
             sync_roster(meeting, local.date())
+            if makeup_of is not None and not meeting.attendance.exists():
+                raise MeetingError(MeetingError.NOBODY_TO_MAKE_UP)
             rec.target = meeting
     except IntegrityError:
         raise MeetingError(
@@ -143,11 +152,32 @@ def plan_meeting(
     return meeting
 
 
+def _study_resolution(organization, kind, resolution, makeup_of) -> str:
+    if makeup_of is not None:
+        if (
+            makeup_of.kind != Kind.STUDY
+            or makeup_of.status != Status.HELD
+            or makeup_of.organization_id != organization.pk
+            or kind != Kind.STUDY
+        ):
+            raise MeetingError(MeetingError.NOT_MAKEUP)
+        return makeup_of.resolution
+    if kind != Kind.STUDY:
+        return ""
+    resolution = study.canonical(resolution or "")
+    if not resolution:
+        raise MeetingError(MeetingError.RESOLUTION_NEEDED)
+    return resolution
+
+
 def sync_roster(meeting: Meeting, day: datetime.date) -> None:
     """Bring the meeting's roster to the body's membership on `day`: those who joined are added,
     those who left (and whose presence is not recorded) dropped, standings refreshed. Called when
     the meeting is planned (so the members see it from then on) and when the session opens."""
     seats = {seat.member.pk: seat for seat in roster(meeting.organization, meeting.body, day)}
+    if meeting.makeup_of_id is not None:  # a make-up calls only those still to study
+        keep = study.still_to_study(meeting, seats)
+        seats = {pk: seat for pk, seat in seats.items() if pk in keep}
     rows = {row.member_id: row for row in meeting.attendance.all()}
     Attendance.objects.bulk_create(
         [
