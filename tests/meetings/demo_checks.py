@@ -6,7 +6,7 @@ import datetime
 from django.utils import timezone
 
 from vanphong.core.models import User
-from vanphong.meetings import absences
+from vanphong.meetings import absences, study
 from vanphong.meetings.models import DraftResolution, DraftStatus, Meeting, Presentation
 
 
@@ -34,4 +34,7 @@ def meetings_showcase(day: datetime.date) -> None:
     closed = DraftResolution.objects.get(status=DraftStatus.CLOSED)
     assert closed.deadline < timezone.now()
     assert closed.comments.count() == 2 and not closed.comments.filter(disposition="")
+    held_study = Meeting.objects.get(kind="study", status="held")
+    roster = [row.member_id for row in held_study.attendance.all()]
+    assert len(study.still_to_study(held_study, roster)) == 1
     assert DraftResolution.objects.filter(organization=secretary.member.organization).count() == 2

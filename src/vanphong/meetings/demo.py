@@ -12,7 +12,8 @@ showcase states a visitor should find on any day (decision 0013):
 - a member of the second cell was absent without reason from three meetings of one calendar year
   (this year from April on, otherwise last October to December): flagged;
 - `bithuchibo`'s cell has a draft resolution open for comment (one comment in, `dangvien` not yet)
-  and a draft rules of work whose round is over, every comment answered in the synthesis.
+  and a draft rules of work whose round is over, every comment answered in the synthesis;
+- its study session of Resolution 57-NQ/TW ten days ago left one member to study it (make-up).
 Runs once, after the organizations' demo.
 """
 
@@ -83,6 +84,7 @@ class _Loader:
                 self._held(cell, month, chair, secretary, thematic, index, back)
         self._upcoming(self.cells[0])
         self._conclusion_notice(self.cells[0])
+        self._study(self.cells[0])
         self._drafts(self.cells[0])
 
     def _absent_backs(self) -> set[int]:
@@ -250,6 +252,36 @@ class _Loader:
         if meeting is not None:
             conclusions.draft_notice(acting_user=secretary, meeting=meeting)
 
+    def _study(self, cell):
+        """A study session of Resolution 57-NQ/TW ten days ago, one member away on duty: the
+        make-up is still to plan."""
+        chair, secretary = self._officers(cell)
+        start = _at(self.as_of - datetime.timedelta(days=10), 8)
+        meeting = planning.plan_meeting(
+            acting_user=None,
+            organization=cell,
+            body="cell",
+            kind=Kind.STUDY,
+            starts_at=start,
+            place="Hội trường Văn phòng HĐND tỉnh",
+            locality="Phú Thọ",
+            theme=STUDY_THEME,
+            resolution="57-NQ/TW",
+        )
+        meeting = session.open_session(
+            acting_user=None, meeting=meeting, chair=chair, secretary=secretary, started_at=start
+        )
+        rows = list(meeting.attendance.order_by("member_id"))
+        marks = {row.member_id: (Presence.PRESENT, "") for row in rows}
+        marks[rows[-1].member_id] = (Presence.EXCUSED, "Đi công tác theo quyết định của cơ quan")
+        session.record_attendance(acting_user=None, meeting=meeting, marks=marks)
+        session.close_session(
+            acting_user=None,
+            meeting=meeting,
+            ended_at=start + datetime.timedelta(minutes=150),
+            conclusions="Mỗi đảng viên xây dựng kế hoạch cá nhân thực hiện Nghị quyết.",
+        )
+
     def _drafts(self, cell):
         secretary = User.objects.get(username="bithuchibo")
         others = list(cell.members.exclude(user__username="dangvien").order_by("pk"))
@@ -323,6 +355,11 @@ class _Loader:
             )
         return user
 
+
+STUDY_THEME = (
+    "Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo "
+    "và chuyển đổi số quốc gia"
+)
 
 DRAFT_TEXT = """I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM {year}
 Chi bộ lãnh đạo hoàn thành các nhiệm vụ chính trị được giao, phục vụ tốt các kỳ họp HĐND tỉnh.
