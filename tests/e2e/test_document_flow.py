@@ -83,8 +83,10 @@ def test_register_assign_draft_sign_issue(live_server, browser_page):
     # the PDF shown in the page is rendered first (LibreOffice): tick only once it is there
     with page.expect_response(lambda r: r.url.endswith(f"/van-ban/di/{draft.pk}/xem-pdf/")):
         page.goto(f"{base}/van-ban/di/{draft.pk}/")
-    page.wait_for_load_state("load")
-    page.check("#id_confirm")  # read the PDF shown in the page, then sign
+    page.wait_for_load_state("networkidle")  # the frame's PDF viewer too
+    page.focus("#id_confirm")
+    page.keyboard.press("Space")
+    assert page.locator("#id_confirm").is_checked()  # read the PDF shown in the page, then sign
     page.click("#sign")
     page.wait_for_selector(".alert-success")
 
