@@ -13,7 +13,7 @@ from docx import Document
 
 from tests import factories
 from tests.meetings.conftest import at
-from vanphong.core.models import Notification, User
+from vanphong.core.models import Notification
 from vanphong.documents.models import OutgoingDocument, OutgoingStatus
 from vanphong.documents.services import outgoing
 from vanphong.meetings import absences, attention
@@ -412,4 +412,3 @@ def test_a_draft_above_the_clearance_or_for_another_cells_meeting_is_refused(cel
         _draft(cell, meeting=other_cell_meeting)
     assert refused.value.code == "other_organization"
     assert not DraftResolution.objects.exists()
-    assert User.objects.filter(username="bithuchibo").exists()

@@ -33,18 +33,30 @@ def _absences(year: int) -> QuerySet:
     ).exclude(standing=Standing.VISITING)
 
 
-def flagged(user, year: int, organization=None) -> list[Flag]:
-    """The flagged members of the meetings `user` may run (optionally of one organization's
-    subtree), each with the meetings they missed, most absences first."""
+def _flagged_counts(user, year: int, organization=None):
+    """(absences of the year among the meetings `user` may run, the members at or over the
+    threshold with their count) — one query each, shared by the card and the page."""
     limit = threshold(year)
-    if not limit:
-        return []
     meetings = access.visible(user, Meeting.objects.all(), MeetingAction.MANAGE)
     if organization is not None:
         meetings = meetings.filter(organization__path__startswith=organization.path)
     rows = _absences(year).filter(meeting__in=meetings)
-    counts = rows.values("member_id").annotate(n=Count("id")).filter(n__gte=limit).order_by("-n")
+    counts = rows.values("member_id").annotate(n=Count("id")).filter(n__gte=limit or 1)
+    return rows, (counts.order_by("-n") if limit else counts.none())
+
+
+def flagged_count(user, year: int) -> int:
+    """How many members `flagged` lists (the dashboard card's figure)."""
+    return _flagged_counts(user, year)[1].count()
+
+
+def flagged(user, year: int, organization=None) -> list[Flag]:
+    """The flagged members of the meetings `user` may run (optionally of one organization's
+    subtree), each with the meetings they missed, most absences first."""
+    rows, counts = _flagged_counts(user, year, organization)
     ids = [row["member_id"] for row in counts]
+    if not ids:
+        return []
     members = Member.objects.select_related("organization").in_bulk(ids)
     missed: dict[int, list[Meeting]] = {pk: [] for pk in ids}
     for row in (

@@ -79,12 +79,12 @@ def cards_for(user) -> list[dict]:
             figure = work(user, item.key).count()
             url = f"{reverse('meetings:list')}?{urlencode({'viec': item.key})}"
             cards.append({"label": str(item.label), "figure": figure, "url": url})
-        flags = absences.flagged(user, timezone.localdate().year)
+        year = timezone.localdate().year
         cards.append(
             {
                 "label": _("Members absent without reason from %(n)s meetings this year")
-                % {"n": absences.threshold(timezone.localdate().year) or "…"},
-                "figure": len(flags),
+                % {"n": absences.threshold(year) or "…"},
+                "figure": absences.flagged_count(user, year),
                 "url": reverse("meetings:absences"),
             }
         )

@@ -106,10 +106,7 @@ class _Loader:
         chair = secretary_pos.member
         secretary = cell.members.exclude(pk=chair.pk).order_by("pk").first()
         for member in (chair, secretary):
-            if not User.objects.filter(member=member).exists():
-                core_services.create_user(  # no password: the demo signs in their name
-                    acting_user=None, username=f"dangvien{member.pk}", password=None, member=member
-                )
+            self._account(member)
         return chair, secretary
 
     def _held(self, cell, month, chair, secretary, thematic, index, back):
@@ -348,6 +345,8 @@ class _Loader:
             )
 
     def _account(self, member):
+        """The member's account; one without a password is made for the demo to act in their
+        name (signing the minutes, commenting)."""
         user = User.objects.filter(member=member).first()
         if user is None:
             user = core_services.create_user(

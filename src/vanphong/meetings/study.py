@@ -7,8 +7,6 @@ in their organization or above it, make-up sessions included (docs/rules/meeting
 
 from dataclasses import dataclass
 
-from django.db.models import Q
-
 from vanphong.core import vntext
 from vanphong.meetings.models import PRESENT, Attendance, Kind, Meeting, Status
 from vanphong.organizations.models import ACTIVE_STATUSES, Member, Organization
@@ -55,7 +53,7 @@ def coverage(resolution: str, root: Organization, organizations) -> tuple[list[C
     members directly, and for the whole subtree: members in activity, and how many studied."""
     members = Member.objects.filter(
         status__in=ACTIVE_STATUSES, organization__path__startswith=root.path
-    ).filter(Q(organization__in=organizations))
+    ).filter(organization__in=organizations)
     rows = list(members.values_list("pk", "organization_id"))
     done = studied(resolution, [pk for pk, _org in rows])
     per_org: dict[int, list[int]] = {}

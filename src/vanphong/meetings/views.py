@@ -8,7 +8,6 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -19,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from vanphong.core import access
 from vanphong.core.errors import ServiceError
-from vanphong.meetings import attention, checks, study
+from vanphong.meetings import attention, checks, step_pages, study
 from vanphong.meetings.access import MeetingAction
 from vanphong.meetings.forms import (
     CloseForm,
@@ -48,6 +47,7 @@ from vanphong.meetings.models import (
 from vanphong.meetings.services import conclusions, planning, session, votes
 from vanphong.meetings.services import minutes as minutes_service
 from vanphong.meetings.services.common import IN_PREPARATION
+from vanphong.meetings.step_pages import FormInvalid
 from vanphong.organizations.models import Member, Organization
 
 PAGE_SIZE = 50
@@ -342,15 +342,7 @@ def _motion(user, meeting, post):
 
 
 def _motion_of(meeting, post) -> Motion:
-    value = post.get("motion", "")
-    motion = (
-        meeting.motions.filter(pk=int(value)).first()
-        if value.isdigit() and len(value) < 12
-        else None
-    )
-    if motion is None:
-        raise Http404
-    return motion
+    return step_pages.posted_row(meeting.motions.all(), post, "motion")
 
 
 def _count(user, meeting, post):
@@ -391,14 +383,9 @@ def _close(user, meeting, post):
 
 
 def _decide(user, meeting, post):
-    value = post.get("initiative", "")
-    initiative = (
-        Initiative.objects.filter(meeting=meeting, pk=int(value)).first()
-        if value.isdigit() and len(value) < 12
-        else None
+    initiative = step_pages.posted_row(
+        Initiative.objects.filter(meeting=meeting), post, "initiative"
     )
-    if initiative is None:
-        raise Http404
     owner = post.get("owner", "")
     due = post.get("due_on", "")
     try:
@@ -445,11 +432,6 @@ def _conclusion_notice(user, meeting, post):
     )
 
 
-class FormInvalid(Exception):
-    def __init__(self, name, form):
-        self.name, self.form = name, form
-
-
 STEPS = {
     "thong-nhat": (_agree, MeetingAction.MANAGE),
     "thong-bao": (_announce, MeetingAction.MANAGE),
@@ -482,20 +464,14 @@ def step(request, pk: int, name: str):
         request.user, Meeting.objects.select_related("organization"), pk, MeetingAction.VIEW
     )
     access.require(request.user, action, meeting)
-    try:
-        message = handler(request.user, meeting, request.POST)
-    except FormInvalid as invalid:
-        meeting.refresh_from_db()
-        context = detail_context(request, meeting, **{invalid.name: invalid.form})
-        context["error"] = _("Please correct the fields marked below.")
-        return render(request, "meetings/detail.html", context, status=400)
-    except (ServiceError, PermissionDenied) as error:
-        meeting.refresh_from_db()
-        context = detail_context(request, meeting)
-        context["error"] = getattr(error, "message", "") or _("Comrade may not take this step.")
-        return render(request, "meetings/detail.html", context, status=400)
-    messages.success(request, message)
-    return redirect(reverse("meetings:detail", args=[meeting.pk]) + f"#{name}")
+    return step_pages.run(
+        request,
+        meeting,
+        lambda: handler(request.user, meeting, request.POST),
+        template="meetings/detail.html",
+        context_of=detail_context,
+        done_url=reverse("meetings:detail", args=[meeting.pk]) + f"#{name}",
+    )
 
 
 @login_required

@@ -4,7 +4,6 @@ the synthesis DOCX."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,11 +13,13 @@ from django.views.decorators.http import require_POST
 
 from vanphong.core import access
 from vanphong.core.errors import ServiceError
-from vanphong.meetings import synthesis_docx
+from vanphong.meetings import step_pages, synthesis_docx
 from vanphong.meetings.access import MeetingAction
 from vanphong.meetings.forms_drafts import CommentForm, DecideForm, DraftForm, IssueForm, SendForm
 from vanphong.meetings.models import DraftResolution, DraftStatus, Meeting, Status
 from vanphong.meetings.services import drafts
+from vanphong.meetings.services.common import superior_of
+from vanphong.meetings.step_pages import FormInvalid
 from vanphong.meetings.views import managed_organizations
 from vanphong.organizations.models import ACTIVE_STATUSES, Member, Organization
 
@@ -126,16 +127,11 @@ def draft_detail(request, pk: int):
     return render(request, "meetings/draft.html", _context(request, draft))
 
 
-class _Invalid(Exception):
-    def __init__(self, name, form):
-        self.name, self.form = name, form
-
-
 def _send(request, draft):
     access.require(request.user, MeetingAction.MANAGE, draft)
     form = _send_form(draft, request.POST)
     if not form.is_valid():
-        raise _Invalid("send_form", form)
+        raise FormInvalid("send_form", form)
     data = form.cleaned_data
     members = list(
         Member.objects.filter(
@@ -162,7 +158,7 @@ def _send(request, draft):
 def _comment(request, draft):
     form = CommentForm(request.POST, parts=draft.parts)
     if not form.is_valid():
-        raise _Invalid("comment_form", form)
+        raise FormInvalid("comment_form", form)
     data = form.cleaned_data
     drafts.comment(
         user=request.user,
@@ -180,14 +176,7 @@ def _close(request, draft):
 
 
 def _decide(request, draft):
-    value = request.POST.get("comment", "")
-    comment = (
-        draft.comments.filter(pk=int(value)).first()
-        if value.isdigit() and len(value) < 12
-        else None
-    )
-    if comment is None:
-        raise Http404
+    comment = step_pages.posted_row(draft.comments.all(), request.POST, "comment")
     form = DecideForm(request.POST)
     if not form.is_valid():
         raise drafts.MeetingError(drafts.MeetingError.NO_DISPOSITION)
@@ -203,7 +192,7 @@ def _decide(request, draft):
 def _issue(request, draft):
     form = IssueForm(request.POST)
     if not form.is_valid():
-        raise _Invalid("issue_form", form)
+        raise FormInvalid("issue_form", form)
     draft = drafts.issue(
         acting_user=request.user, draft=draft, revised_text=form.cleaned_data["revised_text"]
     )
@@ -221,20 +210,14 @@ def draft_step(request, pk: int, name: str):
     draft = access.get_for(
         request.user, DraftResolution.objects.select_related("organization"), pk, MeetingAction.VIEW
     )
-    try:
-        message = STEPS[name](request, draft)
-    except _Invalid as invalid:
-        draft.refresh_from_db()
-        context = _context(request, draft, **{invalid.name: invalid.form})
-        context["error"] = _("Please correct the fields marked below.")
-        return render(request, "meetings/draft.html", context, status=400)
-    except (ServiceError, PermissionDenied) as error:
-        draft.refresh_from_db()
-        context = _context(request, draft)
-        context["error"] = getattr(error, "message", "") or _("Comrade may not take this step.")
-        return render(request, "meetings/draft.html", context, status=400)
-    messages.success(request, message)
-    return redirect(reverse("meetings:draft", args=[draft.pk]) + f"#{name}")
+    return step_pages.run(
+        request,
+        draft,
+        lambda: STEPS[name](request, draft),
+        template="meetings/draft.html",
+        context_of=_context,
+        done_url=reverse("meetings:draft", args=[draft.pk]) + f"#{name}",
+    )
 
 
 @login_required
@@ -246,8 +229,8 @@ def synthesis_docx_view(request, pk: int):
         MeetingAction.MANAGE,
     )
     organization = draft.organization
-    parent = Organization.objects.get_parent(organization)
-    superior = parent.name if parent is not None and parent.depth > 1 else ""
+    parent = superior_of(organization)
+    superior = parent.name if parent is not None else ""
     place = (draft.meeting.locality if draft.meeting else "") or organization.name
     content = synthesis_docx.render(draft, superior, place, timezone.localdate())
     response = HttpResponse(

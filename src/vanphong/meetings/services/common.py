@@ -47,4 +47,11 @@ def users_of(member_ids):
     return get_user_model().objects.filter(member_id__in=list(member_ids), is_active=True)
 
 
+def superior_of(organization):
+    """The committee named above the organization on its documents' head: its parent, unless
+    that is the tree's root (nothing is printed above a body under the Centre)."""
+    parent = type(organization).objects.get_parent(organization)
+    return parent if parent is not None and parent.depth > 1 else None
+
+
 IN_PREPARATION = (Status.PLANNED, Status.AGREED, Status.ANNOUNCED)

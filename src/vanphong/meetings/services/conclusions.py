@@ -14,7 +14,13 @@ from vanphong.documents.models import OutgoingStatus
 from vanphong.documents.services import outgoing
 from vanphong.meetings import rules
 from vanphong.meetings.models import PRESENT, Body, Meeting, Standing, Status
-from vanphong.meetings.services.common import ensure_manage, ensure_status, lock, meeting_day
+from vanphong.meetings.services.common import (
+    ensure_manage,
+    ensure_status,
+    lock,
+    meeting_day,
+    superior_of,
+)
 from vanphong.meetings.services.errors import MeetingError
 
 NOTICE_TYPE = "thong_bao"
@@ -85,10 +91,10 @@ def draft_notice(*, acting_user, meeting: Meeting):
         if not meeting.conclusions.strip():
             raise MeetingError(MeetingError.NO_CONCLUSIONS)
         organization = meeting.organization
-        parent = type(organization).objects.get_parent(organization)
+        parent = superior_of(organization)
         authority, position = signature_for(meeting.body)
         recipients = [_("The members of %(organization)s,") % {"organization": organization.name}]
-        if parent is not None and parent.depth > 1:
+        if parent is not None:
             recipients.append(_("%(parent)s (to report),") % {"parent": parent.name})
         recipients.append(_("File."))
         document = outgoing.create_draft(
@@ -98,7 +104,7 @@ def draft_notice(*, acting_user, meeting: Meeting):
             summary=_("conclusions of the meeting “%(title)s”") % {"title": meeting.title},
             body=_body_text(meeting),
             issuing_body=organization.name,
-            superior_body=parent.name if parent is not None and parent.depth > 1 else "",
+            superior_body=parent.name if parent is not None else "",
             place=meeting.locality or organization.name,
             signer_position=position,
             authority_line=authority,

@@ -27,7 +27,7 @@ from vanphong.meetings.models import (
     Meeting,
 )
 from vanphong.meetings.notices import NoticeKind
-from vanphong.meetings.services.common import ensure_manage, users_of
+from vanphong.meetings.services.common import ensure_manage, superior_of, users_of
 from vanphong.meetings.services.conclusions import signature_for
 from vanphong.meetings.services.errors import MeetingError
 from vanphong.meetings.services.planning import CELL_KINDS
@@ -236,8 +236,8 @@ def issue(*, acting_user, draft: DraftResolution, revised_text: str):
         if left:
             raise MeetingError(MeetingError.COMMENTS_UNDECIDED, left=left)
         organization = draft.organization
-        parent = type(organization).objects.get_parent(organization)
-        superior = parent.name if parent is not None and parent.depth > 1 else ""
+        parent = superior_of(organization)
+        superior = parent.name if parent is not None else ""
         authority, position = signature_for(_body_of(draft))
         document = outgoing.create_draft(
             acting_user=acting_user,
