@@ -14,3 +14,11 @@ def test_background_processes_log_to_a_file_and_the_banner_follows_them():
         assert ">>var/log/" in line and "2>&1" in line, line
     banner = next(i for i, line in enumerate(lines) if "VanPhong: http://" in line)
     assert banner > max(lines.index(line) for line in background)
+
+
+def test_the_server_starts_once_the_demo_background_work_is_done():
+    lines = RUN.read_text().splitlines()
+    worker = next(i for i, line in enumerate(lines) if "db_worker" in line)
+    wait = next(i for i, line in enumerate(lines) if "wait_for_tasks" in line)
+    server = next(i for i, line in enumerate(lines) if "runserver" in line)
+    assert worker < wait < server
