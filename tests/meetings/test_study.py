@@ -144,3 +144,52 @@ def test_the_coverage_page_counts_only_what_the_user_oversees(cell, tree):
     member = Client()
     member.force_login(cell.member_user)
     assert member.get(reverse("meetings:study")).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_cell_secretary_chairs_a_make_up_without_being_on_its_roster(cell, client):
+    """The make-up calls only those still to study; its chair and minute-taker are chosen from the
+    whole cell, so the secretary (who studied at the first session) can lead it."""
+    away = cell.members[3]
+    first = _study(cell, D(2026, 10, 1), {away.pk: (Presence.UNEXCUSED, "")})
+    cell.day = D(2026, 10, 20)
+    makeup = planning.plan_meeting(
+        acting_user=cell.secretary,
+        organization=cell.tree.cell_a1,
+        body="cell",
+        kind=Kind.STUDY,
+        starts_at=at(cell.day, 14),
+        place="Hội trường",
+        theme="Học bù",
+        makeup_of=first,
+    )
+    chair, keeper = cell.members[1], cell.members[2]
+    assert {r.member_id for r in makeup.attendance.all()} == {away.pk}
+    client.force_login(cell.secretary)
+    page = client.get(reverse("meetings:detail", args=[makeup.pk]))
+    offered = dict(page.context["open_form"].fields["chair"].choices)
+    assert {chair.pk, keeper.pk, away.pk} <= {int(pk) for pk in offered}
+
+    response = client.post(
+        reverse("meetings:step", args=[makeup.pk, "khai-mac"]),
+        {"chair": chair.pk, "secretary": keeper.pk, "started_at": "20/10/2026 14:00"},
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    makeup.refresh_from_db()
+    assert (makeup.chair, makeup.secretary, makeup.status) == (chair, keeper, "in_session")
+    assert {r.member_id for r in makeup.attendance.all()} == {away.pk}  # still only who studies
+
+
+@pytest.mark.django_db
+def test_a_chair_from_another_cell_is_refused_and_nothing_changes(cell, client):
+    meeting = cell.plan()
+    stranger = factories.member(cell.tree.cell_a2, "Người Chi Bộ Khác")
+    client.force_login(cell.secretary)
+    response = client.post(
+        reverse("meetings:step", args=[meeting.pk, "khai-mac"]),
+        {"chair": stranger.pk, "secretary": cell.members[2].pk, "started_at": "24/11/2026 14:00"},
+    )
+    assert response.status_code == 400
+    assert response.context["open_form"].errors["chair"]
+    meeting.refresh_from_db()
+    assert meeting.chair is None and meeting.status != "in_session"

@@ -44,6 +44,7 @@ from vanphong.meetings.models import (
     Standing,
     Status,
 )
+from vanphong.meetings.roster import roster
 from vanphong.meetings.services import conclusions, planning, session, votes
 from vanphong.meetings.services import minutes as minutes_service
 from vanphong.meetings.services.common import IN_PREPARATION
@@ -140,6 +141,14 @@ def _members(meeting: Meeting, present_only=False):
     return [row.member for row in rows]
 
 
+def _leaders(meeting: Meeting) -> list[Member]:
+    """Who may chair the session or keep its minutes: the body's members on the meeting's day. A
+    make-up's roster holds only those still to study, but its chair (often the secretary) has
+    studied already."""
+    day = timezone.localtime(meeting.starts_at).date()
+    return [seat.member for seat in roster(meeting.organization, meeting.body, day)]
+
+
 def detail_context(request, meeting: Meeting, **forms) -> dict:
     user = request.user
     manage = access.can(user, MeetingAction.MANAGE, meeting)
@@ -185,7 +194,7 @@ def detail_context(request, meeting: Meeting, **forms) -> dict:
         "notice": meeting.conclusion_notice,
         "arithmetic": votes.arithmetic(meeting) if meeting.roster_on else None,
         "open_form": forms.get("open_form")
-        or OpenForm(members=members, initial={"started_at": timezone.localtime()}),
+        or OpenForm(members=_leaders(meeting), initial={"started_at": timezone.localtime()}),
         "close_form": forms.get("close_form")
         or CloseForm(
             initial={"ended_at": timezone.localtime(), "conclusions": meeting.conclusions}
@@ -275,15 +284,16 @@ def _presentation(user, meeting, post):
 
 
 def _open(user, meeting, post):
-    form = OpenForm(post, members=_members(meeting))
+    leaders = {str(m.pk): m for m in _leaders(meeting)}
+    form = OpenForm(post, members=leaders.values())
     if not form.is_valid():
         raise FormInvalid("open_form", form)
     data = form.cleaned_data
     session.open_session(
         acting_user=user,
         meeting=meeting,
-        chair=_member_of(meeting, data["chair"]),
-        secretary=_member_of(meeting, data["secretary"]),
+        chair=leaders[data["chair"]],
+        secretary=leaders[data["secretary"]],
         started_at=data["started_at"],
         purpose=data["purpose"],
     )
