@@ -66,6 +66,7 @@ SAMPLES = [
     Sample("meetings:presentation", lambda w: [(_meeting(w), w._presentation)[1].pk]),
     Sample("meetings:minutes", lambda w: [_meeting(w).pk]),
     Sample("meetings:minutes_docx", lambda w: [_meeting(w).pk]),
+    Sample("meetings:minutes_pdf", lambda w: [_meeting(w).pk]),
     Sample(
         "meetings:minutes_step", lambda w: [_meeting(w).pk, "thong-qua"], post=True, post_only=True
     ),

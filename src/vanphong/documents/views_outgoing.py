@@ -15,11 +15,11 @@ from django.views.decorators.http import require_POST
 
 from vanphong.core import access
 from vanphong.core.errors import ServiceError
+from vanphong.core.pdf import PdfConversionError
 from vanphong.documents import forms, list_filters, list_rows, search, workflow
 from vanphong.documents.access import DocumentAction
 from vanphong.documents.drafting import initial_from, template_initial
 from vanphong.documents.holder import holding
-from vanphong.documents.layout.errors import PdfConversionError
 from vanphong.documents.models import (
     ConfidentialAccess,
     FileRole,

@@ -14,7 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from vanphong.core.formats import party_date_line
-from vanphong.meetings.docx_parts import (
+from vanphong.core.party_docx import (
     NATIONAL_TITLE,
     center,
     line,

@@ -9,11 +9,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from vanphong.core.formats import party_date_line
-from vanphong.meetings.docx_parts import NATIONAL_TITLE, new_document
-from vanphong.meetings.docx_parts import center as _center
-from vanphong.meetings.docx_parts import line as _line
-from vanphong.meetings.docx_parts import run as _run
-from vanphong.meetings.docx_parts import two_columns as _two_columns
+from vanphong.core.party_docx import NATIONAL_TITLE, new_document
+from vanphong.core.party_docx import center as _center
+from vanphong.core.party_docx import line as _line
+from vanphong.core.party_docx import run as _run
+from vanphong.core.party_docx import two_columns as _two_columns
 
 
 def render(content: dict, place_name: str) -> bytes:

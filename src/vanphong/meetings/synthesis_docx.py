@@ -10,7 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
 from vanphong.core.formats import party_date_line
-from vanphong.meetings.docx_parts import NATIONAL_TITLE, center, line, run, two_columns
+from vanphong.core.party_docx import NATIONAL_TITLE, center, line, run, two_columns
 from vanphong.meetings.models import Disposition
 
 HEADERS = ("TT", "Nội dung dự thảo", "Ý kiến góp ý", "Người, tổ chức góp ý", "Tiếp thu, giải trình")

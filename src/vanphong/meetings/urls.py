@@ -25,6 +25,7 @@ urlpatterns = [
     path("<int:pk>/bieu-quyet/<int:motion_pk>/", views.ballot, name="ballot"),
     path("<int:pk>/bien-ban/", views_more.minutes_page, name="minutes"),
     path("<int:pk>/bien-ban/docx/", views_more.minutes_docx_view, name="minutes_docx"),
+    path("<int:pk>/bien-ban/pdf/", views_more.minutes_pdf_view, name="minutes_pdf"),
     path("<int:pk>/bien-ban/<slug:name>/", views_more.minutes_step, name="minutes_step"),
     path("lich/<str:token>.ics", views_feeds.calendar_feed, name="calendar_feed"),
     path("cua-toi/lich.ics", views_feeds.my_calendar, name="my_calendar"),

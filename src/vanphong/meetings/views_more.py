@@ -15,6 +15,7 @@ from openpyxl import Workbook
 
 from vanphong.core import access
 from vanphong.core.errors import ServiceError
+from vanphong.core.pdf import PdfConversionError, docx_to_pdf
 from vanphong.core.spreadsheet import row_as_text
 from vanphong.meetings import absences, attention, compliance, minutes_docx
 from vanphong.meetings.access import MeetingAction
@@ -130,18 +131,36 @@ def minutes_step(request, pk: int, name: str):
     return redirect("meetings:minutes", meeting.pk)
 
 
-@login_required
-def minutes_docx_view(request, pk: int):
+def _minutes_file(request, pk: int) -> tuple[bytes, str]:
+    """The minutes as DOCX in the party layout, and the file name without its extension."""
     meeting = _meeting(request, pk)
     if meeting.status != Status.HELD:
         raise Http404
     context = _minutes_context(request, meeting)
     data = minutes_docx.render(context["content"], meeting.locality or meeting.place)
-    response = HttpResponse(data, content_type=DOCX)
     day = timezone.localtime(meeting.started_at or meeting.starts_at)
-    response["Content-Disposition"] = (
-        f'attachment; filename="bien-ban-{meeting.pk}-{day:%Y%m%d}.docx"'
-    )
+    return data, f"bien-ban-{meeting.pk}-{day:%Y%m%d}"
+
+
+@login_required
+def minutes_docx_view(request, pk: int):
+    data, name = _minutes_file(request, pk)
+    response = HttpResponse(data, content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+    return response
+
+
+@login_required
+def minutes_pdf_view(request, pk: int):
+    """The same minutes as PDF (LibreOffice, outside any transaction), to read on a phone or
+    print; a server without LibreOffice says so and points to the DOCX."""
+    data, name = _minutes_file(request, pk)
+    try:
+        pdf = docx_to_pdf(data)
+    except PdfConversionError as error:
+        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
     return response
 
 

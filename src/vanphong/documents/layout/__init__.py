@@ -1,10 +1,11 @@
 """The party's document layout (docs/rules/party-documents.md §4): what is printed, as DOCX and
 as PDF."""
 
+from vanphong.core.pdf import PdfConversionError, docx_to_pdf, soffice_available
+
 from .docx import render_docx
-from .errors import LayoutError, PdfConversionError
+from .errors import LayoutError
 from .model import PartyDocumentLayout
-from .pdf import docx_to_pdf, soffice_available
 
 __all__ = [
     "LayoutError",

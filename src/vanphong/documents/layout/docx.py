@@ -20,18 +20,20 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from vanphong.core.formats import party_date_line
+from vanphong.core.party_docx import (
+    FONT,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    NATIONAL_TITLE,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+)
 
 from .model import PartyDocumentLayout
 
-FONT = "Times New Roman"
-NATIONAL_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
-
-# A4. No party rule for margins was found (docs/rules/party-documents.md §4): these are the
-# state rule (NĐ 30/2020: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm), at its narrowest.
-PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
-MARGIN_TOP = MARGIN_BOTTOM = Mm(20)
-MARGIN_LEFT, MARGIN_RIGHT = Mm(30), Mm(15)
-TEXT_WIDTH_MM = 210 - 30 - 15  # 165 mm
+TEXT_WIDTH_MM = 210 - 30 - 15  # 165 mm between the margins of core.party_docx
 
 # Header: the issuing body on the left, the national title and the date on the right.
 HEADER_LEFT_MM, HEADER_RIGHT_MM = 85, TEXT_WIDTH_MM - 85

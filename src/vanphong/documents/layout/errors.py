@@ -18,24 +18,3 @@ class LayoutError(ServiceError):
         "missing_field",
         _("The document cannot be laid out: the %(field)s is missing."),
     )
-
-
-class PdfConversionError(ServiceError):
-    NOT_INSTALLED = (
-        "soffice_missing",
-        _(
-            "LibreOffice is not installed on the server, so the PDF cannot be made. The DOCX file is still available."
-        ),
-    )
-    FAILED = (
-        "soffice_failed",
-        _(
-            "LibreOffice could not convert the document to PDF. Try again; if it fails again, tell the administrator."
-        ),
-    )
-    TIMED_OUT = (
-        "soffice_timeout",
-        _(
-            "LibreOffice took more than %(seconds)s seconds to convert the document to PDF and was stopped."
-        ),
-    )

@@ -152,7 +152,7 @@ def preview_pdf(user, document) -> bytes:
     its signed or issued PDF once made, otherwise the current text rendered as it will print
     (LibreOffice, outside any transaction; PdfConversionError when it cannot run). A classified
     document's read is logged and its copy carries the reader's name and the time."""
-    from vanphong.documents.layout.pdf import docx_to_pdf
+    from vanphong.core.pdf import docx_to_pdf
     from vanphong.documents.rendering import docx_for
 
     for role in (FileRole.SIGNED_PDF, FileRole.ISSUED_PDF):
@@ -182,7 +182,7 @@ def issued_pdf(acting_user, document) -> DocumentFile:
     the DOCX stored in a short transaction first, and the PDF is recorded in another one that
     keeps the first PDF made when two clerks clicked at once.
     """
-    from vanphong.documents.layout.pdf import docx_to_pdf
+    from vanphong.core.pdf import docx_to_pdf
     from vanphong.documents.rendering import docx_file_name
 
     with transaction.atomic():

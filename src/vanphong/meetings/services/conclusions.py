@@ -24,7 +24,10 @@ from vanphong.meetings.services.common import (
 from vanphong.meetings.services.errors import MeetingError
 
 NOTICE_TYPE = "thong_bao"
-# Who signs a body's notice and in whose name (docs/rules/party-documents.md, signature block).
+# The body that met speaks in the notice ("T/M CHI ỦY" for a cell committee's meeting, which the
+# organization's kind alone cannot tell). The title is the secretary's until a signer is chosen:
+# at submission documents.signature_block keeps a typed "T/M <body>" and sets the title from the
+# signer's position, so the two places decide different things, not the same one twice.
 _SIGNATURE = {
     Body.CELL: ("T/M CHI BỘ", "BÍ THƯ"),
     Body.CELL_COMMITTEE: ("T/M CHI ỦY", "BÍ THƯ"),

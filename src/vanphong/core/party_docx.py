@@ -1,6 +1,8 @@
-"""The pieces of the party's layout that the meetings' DOCX files share (the minutes, the
-invitation): an A4 page with the party's margins, runs in Times New Roman, justified lines with
-a first-line indent, the two-column head and signature tables."""
+"""The pieces of the party's layout that every area's DOCX files share (docs/rules/
+party-documents.md §4): the national title and the font, an A4 page with the party's margins, runs
+in Times New Roman, justified lines with a first-line indent, the two-column head and signature
+tables. The documents area lays out its numbered documents on top of these; the minutes, the
+invitation and the synthesis table are built from them directly."""
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -10,14 +12,19 @@ from docx.shared import Mm, Pt
 
 FONT = "Times New Roman"
 NATIONAL_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
+# A4. No party rule for margins was found (docs/rules/party-documents.md §4): these are the
+# state rule (NĐ 30/2020: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm), at its narrowest.
+PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
+MARGIN_TOP = MARGIN_BOTTOM = Mm(20)
+MARGIN_LEFT, MARGIN_RIGHT = Mm(30), Mm(15)
 
 
 def new_document():
     document = Document()
     section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin = section.bottom_margin = Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+    section.top_margin, section.bottom_margin = MARGIN_TOP, MARGIN_BOTTOM
+    section.left_margin, section.right_margin = MARGIN_LEFT, MARGIN_RIGHT
     return document
 
 

@@ -1,4 +1,4 @@
-"""DOCX → PDF through LibreOffice in headless mode.
+"""DOCX → PDF through LibreOffice in headless mode, for every area's party-format files.
 
 Each conversion runs its own `soffice` with its own throw-away user profile: two conversions that
 share a profile at the same moment can silently lose one. A conversion that hangs is
@@ -15,12 +15,34 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
-from .errors import PdfConversionError
+from vanphong.core.errors import ServiceError
 
 __all__ = ["PdfConversionError", "docx_to_pdf", "soffice_available"]
 
 DEFAULT_TIMEOUT_SECONDS = 120
+
+
+class PdfConversionError(ServiceError):
+    NOT_INSTALLED = (
+        "soffice_missing",
+        _(
+            "LibreOffice is not installed on the server, so the PDF cannot be made. The DOCX file is still available."
+        ),
+    )
+    FAILED = (
+        "soffice_failed",
+        _(
+            "LibreOffice could not convert the document to PDF. Try again; if it fails again, tell the administrator."
+        ),
+    )
+    TIMED_OUT = (
+        "soffice_timeout",
+        _(
+            "LibreOffice took more than %(seconds)s seconds to convert the document to PDF and was stopped."
+        ),
+    )
 
 
 def soffice_binary() -> str | None:
