@@ -121,6 +121,8 @@ def display(field, value, names: dict) -> str:
         return _when(value)
     if kind == "DateField":
         return _day(value)
+    if kind == "TimeField":
+        return str(value)[:5]  # "14:00:00" → "14:00"
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     return str(value)

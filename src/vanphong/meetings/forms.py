@@ -204,3 +204,24 @@ class ComplianceForm(StyledForm):
     def __init__(self, *args, organizations=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].choices = [(o.pk, o.name) for o in organizations]
+
+
+class MonthPlanForm(StyledForm):
+    """A body's standing plan: the day of the month, the hour, the place, the planned length."""
+
+    day = forms.IntegerField(
+        label=_("Day of the month"),
+        min_value=1,
+        max_value=28,
+        initial=5,
+        help_text=_("From 1 to 28, so that every month has it."),
+    )
+    time = forms.TimeField(
+        label=_("Hour"),
+        input_formats=["%H:%M"],
+        widget=forms.TextInput(attrs={"placeholder": "14:00"}),
+    )
+    place = forms.CharField(label=_("Place"), max_length=TITLE_MAX)
+    planned_minutes = forms.IntegerField(
+        label=_("Planned duration (minutes)"), min_value=15, max_value=600, initial=120
+    )

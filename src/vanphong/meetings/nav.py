@@ -15,6 +15,7 @@ def register_entries() -> None:
             html_id="nav-meetings",
             children=(
                 NavEntry(_("Meetings"), "meetings:list", action=MeetingAction.VIEW),
+                NavEntry(_("Meetings of the month"), "meetings:month", action=MeetingAction.MANAGE),
                 NavEntry(_("Draft resolutions"), "meetings:drafts", action=MeetingAction.MANAGE),
                 NavEntry(
                     _("Absent without reason"), "meetings:absences", action=MeetingAction.MANAGE

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vanphong.meetings import views, views_drafts, views_feeds, views_more, views_study
+from vanphong.meetings import views, views_drafts, views_feeds, views_month, views_more, views_study
 
 app_name = "meetings"
 
@@ -8,6 +8,9 @@ urlpatterns = [
     path("", views.meeting_list, name="list"),
     path("moi/", views.plan, name="plan"),
     path("cua-toi/", views_more.mine, name="mine"),
+    path("thang/", views_month.month_page, name="month"),
+    path("thang/ke-hoach/", views_month.month_plan, name="month_plan"),
+    path("thang/lap/", views_month.month_make, name="month_make"),
     path("tuan-thu/", views_more.compliance_page, name="compliance"),
     path("tuan-thu/xlsx/", views_more.compliance_xlsx, name="compliance_xlsx"),
     path("tham-luan/<int:pk>/", views_more.presentation_page, name="presentation"),

@@ -37,7 +37,7 @@ from vanphong.meetings.services.common import (
     users_of,
 )
 from vanphong.meetings.services.errors import MeetingError
-from vanphong.organizations.models import Member, Organization, OrgKind
+from vanphong.organizations.models import Member, Organization, OrgKind, OrgStatus
 
 # Which bodies meet in which kind of organization.
 CELL_KINDS = (OrgKind.CELL, OrgKind.GRASSROOTS_CELL)
@@ -223,16 +223,24 @@ def set_plan(
     return plan
 
 
-def meeting_of_month(*, acting_user, plan: MeetingPlan, month: datetime.date) -> Meeting:
-    """The body's meeting of `month` made from its plan, or the one that exists already."""
-    month = month.replace(day=1)
-    existing = Meeting.objects.filter(
+def monthly_of(plan: MeetingPlan, month: datetime.date):
+    """The body's own meeting of `month` (regular or combined), cancelled ones aside."""
+    return Meeting.objects.filter(
         organization=plan.organization,
         body=plan.body,
-        month=month,
+        month=month.replace(day=1),
         kind__in=MONTHLY_KINDS,
     ).exclude(status=Status.CANCELLED)
-    if found := existing.first():
+
+
+@transaction.atomic
+def meeting_of_month(*, acting_user, plan: MeetingPlan, month: datetime.date) -> Meeting:
+    """The body's meeting of `month` made from its plan, or the one that exists already. The
+    plan's row is locked first, so two clicks (or the monthly job and a click) make one meeting."""
+    ensure_manage(acting_user, plan.organization)
+    plan = MeetingPlan.objects.select_for_update().get(pk=plan.pk)
+    month = month.replace(day=1)
+    if found := monthly_of(plan, month).first():
         return found
     starts_at = timezone.make_aware(
         datetime.datetime.combine(month.replace(day=plan.day), plan.time)
@@ -477,3 +485,18 @@ def review_presentation(
                 presentation.status = PresentationStatus.RETURNED
             presentation.save()
     return presentation
+
+
+def make_monthly_meetings(month: datetime.date) -> int:
+    """The monthly job: every standing plan of an active organization gets its meeting of
+    `month` (the system acts; those that exist are left as they are). Returns how many were
+    made."""
+    made = 0
+    plans = MeetingPlan.objects.filter(organization__status=OrgStatus.ACTIVE).select_related(
+        "organization"
+    )
+    for plan in plans:
+        if not monthly_of(plan, month).exists():
+            meeting_of_month(acting_user=None, plan=plan, month=month)
+            made += 1
+    return made
