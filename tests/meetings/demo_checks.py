@@ -38,3 +38,14 @@ def meetings_showcase(day: datetime.date) -> None:
     roster = [row.member_id for row in held_study.attendance.all()]
     assert len(study.still_to_study(held_study, roster)) == 1
     assert DraftResolution.objects.filter(organization=secretary.member.organization).count() == 2
+
+    # Seed 000: the central cell's combined meeting of 14/11/2018, signed, with its initiatives
+    # followed to an owner and a date (one carried out).
+    seed = Meeting.objects.get(organization__name="Chi bộ Vụ Hành chính - Cơ yếu")
+    assert timezone.localtime(seed.starts_at).date() == datetime.date(2018, 11, 14)
+    assert seed.kind == "combined" and seed.status == "held" and seed.is_frozen
+    assert seed.chair.full_name == "Lê Phạm Mạnh Hà"
+    assert seed.speeches.filter(member__full_name="Trần Việt Hùng").exists()
+    initiatives = list(seed.initiatives.order_by("pk"))
+    assert [i.status for i in initiatives] == ["done", "adopted"]
+    assert all(i.owner_id and i.due_on == datetime.date(2018, 12, 15) for i in initiatives)

@@ -13,7 +13,10 @@ showcase states a visitor should find on any day (decision 0013):
   (this year from April on, otherwise last October to December): flagged;
 - `bithuchibo`'s cell has a draft resolution open for comment (one comment in, `dangvien` not yet)
   and a draft rules of work whose round is over, every comment answered in the synthesis;
-- its study session of Resolution 57-NQ/TW ten days ago left one member to study it (make-up).
+- its study session of Resolution 57-NQ/TW ten days ago left one member to study it (make-up);
+- seed 000: Chi bộ Vụ Hành chính - Cơ yếu's combined meeting of 14/11/2018 on serving the Central
+  Committee's plenums, with its speakers and the initiatives the Central Office's deputy head asked
+  to carry out at once, followed to their owners and dates.
 Runs once, after the organizations' demo.
 """
 
@@ -83,6 +86,7 @@ class _Loader:
                 thematic = month.month % 3 == 0 and not (index == 4 and back < 3)
                 self._held(cell, month, chair, secretary, thematic, index, back)
         self._upcoming(self.cells[0])
+        self._seed_000()
         self._conclusion_notice(self.cells[0])
         self._study(self.cells[0])
         self._drafts(self.cells[0])
@@ -344,6 +348,103 @@ class _Loader:
                 acting_user=secretary, comment=comment, disposition=disposition, reason=reason
             )
 
+    def _seed_000(self):
+        """The thematic meeting of seed 000, as the article tells it; a fixed date in the past,
+        the same on every load day."""
+        cell = Organization.objects.filter(name=SEED_000_CELL).first()
+        if cell is None:
+            return
+        people = {m.full_name: m for m in cell.members.all()}
+        chair, deputy, guest = (
+            people[n] for n in ("Lê Phạm Mạnh Hà", "Lý Hồng Quang", "Trần Việt Hùng")
+        )
+        keeper = people["Nguyễn Thị Thanh Hương"]
+        start = _at(datetime.date(2018, 11, 14), 8)
+        meeting = planning.plan_meeting(
+            acting_user=None,
+            organization=cell,
+            body="cell",
+            kind=Kind.COMBINED,
+            starts_at=start,
+            place="Phòng họp Vụ Hành chính - Cơ yếu, Văn phòng Trung ương Đảng",
+            locality="Hà Nội",
+            theme=SEED_000_THEME,
+            agenda=[
+                {
+                    "title": "Thông tin nội dung của Đảng ủy cấp trên; kết quả hoạt động của Chi "
+                    "bộ, nhiệm vụ gắn với tổng kết công tác năm 2018",
+                    "minutes": 40,
+                    "presenter": chair,
+                },
+                {
+                    "title": f"Sinh hoạt chuyên đề: {SEED_000_THEME}",
+                    "minutes": 80,
+                    "presenter": deputy,
+                    "thematic": True,
+                },
+            ],
+        )
+        planning.agree_content(acting_user=None, meeting=meeting)
+        planning.announce(acting_user=None, meeting=meeting)
+        meeting = session.open_session(
+            acting_user=None,
+            meeting=meeting,
+            chair=chair,
+            secretary=keeper,
+            started_at=start,
+            purpose="Họp định kỳ theo quy định và sinh hoạt chuyên đề tháng 11/2018.",
+        )
+        session.record_attendance(
+            acting_user=None,
+            meeting=meeting,
+            marks={row.member_id: (Presence.PRESENT, "") for row in meeting.attendance.all()},
+        )
+        session.adopt_agenda(acting_user=None, meeting=meeting)
+        for member, said in _seed_000_speeches(chair, deputy, guest, people):
+            session.add_speech(acting_user=None, meeting=meeting, member=member, content=said)
+        due = datetime.date(2018, 12, 15)
+        for author, content, owner, done_on in (
+            (
+                people["Phạm Quốc Khánh"],
+                "Lập danh mục kiểm tra chung cho từng khâu phục vụ hội nghị (hội trường, tài "
+                "liệu, lễ tân, hậu cần), các phòng đánh dấu khi hoàn thành.",
+                people["Phạm Quốc Khánh"],
+                datetime.date(2018, 12, 10),
+            ),
+            (
+                people["Đào Thị Minh Ngọc"],
+                "Giao nhận tài liệu mật của đại biểu theo danh sách có ký nhận, thu hồi ngay sau "
+                "mỗi phiên.",
+                keeper,
+                None,
+            ),
+        ):
+            initiative = session.raise_initiative(
+                acting_user=None, meeting=meeting, author=author, content=content
+            )
+            session.decide_initiative(
+                acting_user=None,
+                initiative=initiative,
+                status="done" if done_on else "adopted",
+                done_on=done_on,
+                decision="Đồng chí Phó Chánh Văn phòng Trung ương Đảng đề nghị triển khai ngay "
+                "trong thực tiễn công việc.",
+                owner=owner,
+                due_on=due,
+            )
+        meeting = session.close_session(
+            acting_user=None,
+            meeting=meeting,
+            ended_at=start + datetime.timedelta(minutes=150),
+            conclusions="Thực hiện nghiêm quy định phục vụ hội nghị gắn với cải tiến các khâu "
+            "công việc; tăng cường phối hợp với các đơn vị bạn; triển khai ngay các sáng kiến "
+            "được ghi nhận.",
+        )
+        record = minutes.draft(acting_user=None, meeting=meeting)
+        minutes.adopt(acting_user=None, minutes=record)
+        for member in (chair, keeper):
+            minutes.sign(user=self._account(member), minutes=record)
+
     def _account(self, member):
         """The member's account; one without a password is made for the demo to act in their
         name (signing the minutes, commenting)."""
@@ -353,6 +454,43 @@ class _Loader:
                 acting_user=None, username=f"dangvien{member.pk}", password=None, member=member
             )
         return user
+
+
+SEED_000_CELL = "Chi bộ Vụ Hành chính - Cơ yếu"
+SEED_000_THEME = (
+    "Nâng cao chất lượng phục vụ các Hội nghị Trung ương và Hội nghị cán bộ toàn quốc do Bộ "
+    "Chính trị, Ban Bí thư triệu tập"
+)
+
+
+def _seed_000_speeches(chair, deputy, guest, people):
+    """Who spoke at seed 000's meeting and what they said, in the article's order."""
+    return [
+        (
+            chair,
+            "Thông tin một số nội dung của Đảng ủy cấp trên và kết quả hoạt động của Chi bộ; "
+            "các nhiệm vụ cần triển khai gắn với tổng kết công tác năm 2018.",
+        ),
+        (
+            deputy,
+            "Thay mặt Chi ủy nêu nội dung cơ bản về tổ chức, phục vụ hội nghị; gợi ý thảo luận: "
+            "thực hiện nghiêm quy định phục vụ hội nghị gắn với cải tiến các khâu công việc, "
+            "tăng cường phối hợp với các đơn vị bạn.",
+        ),
+        (
+            people["Phạm Quốc Khánh"],
+            "Rà soát quy trình của phòng: còn chồng chéo khi bàn giao hội trường giữa các phiên.",
+        ),
+        (
+            people["Đào Thị Minh Ngọc"],
+            "Việc phát và thu hồi tài liệu mật cần danh sách ký nhận theo từng đại biểu.",
+        ),
+        (
+            guest,
+            "Hoan nghênh Chi bộ sinh hoạt với nội dung thiết thực; ghi nhận các sáng kiến và đề "
+            "nghị triển khai ngay; nhấn mạnh tăng cường phối hợp với các đơn vị bạn.",
+        ),
+    ]
 
 
 STUDY_THEME = (

@@ -1,5 +1,6 @@
 """The organizations' demo: the organizations of the seed articles, 32 members of the Văn phòng
-HĐND tỉnh party committee, their committee terms up to the reference day, and one user per role
+HĐND tỉnh party committee, the 6 members of the Central Office's Chi bộ Vụ Hành chính - Cơ yếu
+(seed 000), their committee terms up to the reference day, and one user per role
 (password "vanphong"). Registered with `vanphong.core.demo`; runs once.
 """
 
@@ -80,7 +81,7 @@ def _load(as_of: datetime.date) -> None:
 
     centre = create(None, "Ban Chấp hành Trung ương", "TW", OrgKind.CENTRAL, None)
     vptw = create(centre, "Văn phòng Trung ương Đảng", "VPTW", OrgKind.OFFICE)
-    create(vptw, "Chi bộ Vụ Hành chính - Cơ yếu", "CB", OrgKind.CELL)
+    central_cell = create(vptw, "Chi bộ Vụ Hành chính - Cơ yếu", "CB", OrgKind.CELL)
     bloc = create(centre, "Đảng bộ Khối các cơ quan Trung ương", "ĐUK", OrgKind.BLOC)
     create(bloc, "Văn phòng Đảng ủy Khối", "VPĐUK", OrgKind.OFFICE)
     for name in (
@@ -203,3 +204,47 @@ def _load(as_of: datetime.date) -> None:
         )
         core_services.grant_role(acting_user=admin, user=user, organization=org, role=role)
     core_services.grant_role(acting_user=admin, user=admin, organization=centre, role=Role.ADMIN)
+    _central_cell_members(admin, central_cell)
+
+
+# Seed 000: the cell of the Central Office's administration and cipher department, as it met in
+# November 2018 (its secretary, its deputy secretary who heads the department, and a deputy head
+# of the Central Office who attends this cell), with members of its party groups beside them.
+CENTRAL_CELL = [
+    ("Lê Phạm Mạnh Hà", Gender.MALE, 1972, 1998, PositionTitle.SECRETARY),
+    ("Lý Hồng Quang", Gender.MALE, 1968, 1994, PositionTitle.DEPUTY_SECRETARY),
+    ("Trần Việt Hùng", Gender.MALE, 1966, 1990, None),
+    ("Nguyễn Thị Thanh Hương", Gender.FEMALE, 1980, 2006, None),
+    ("Phạm Quốc Khánh", Gender.MALE, 1983, 2010, None),
+    ("Đào Thị Minh Ngọc", Gender.FEMALE, 1986, 2012, None),
+]
+
+
+def _central_cell_members(admin, cell) -> None:
+    for serial, (name, gender, born, admitted, title) in enumerate(CENTRAL_CELL, start=1):
+        admitted_on = datetime.date(admitted, 5, 19)
+        member = procedures.admit_member(
+            acting_user=admin,
+            organization=cell,
+            admitted_on=admitted_on,
+            full_name=name,
+            gender=gender,
+            birth_date=datetime.date(born, 9, 2),
+            hometown="Hà Nội",
+            citizen_id=f"0010{serial:08d}",
+            card_number=f"010{serial:05d}",
+            education="upper_secondary",
+            professional_level="master",
+            theory_level="advanced",
+        )
+        procedures.recognize_official(
+            acting_user=admin, member=member, on=admitted_on.replace(year=admitted + 1)
+        )
+        if title is not None:
+            procedures.assign_position(
+                acting_user=admin,
+                member=member,
+                organization=cell,
+                title=title,
+                starts_on=datetime.date(2017, 6, 1),
+            )
