@@ -102,10 +102,11 @@ def current(meeting: Meeting) -> Minutes | None:
     return meeting.minutes_set.filter(corrected_by=None).order_by("-id").first()
 
 
+@transaction.atomic
 def draft(*, acting_user, meeting: Meeting) -> Minutes:
     """The meeting's draft minutes (made once the session is closed)."""
     ensure_manage(acting_user, meeting)
-    meeting = Meeting.objects.get(pk=meeting.pk)
+    meeting = lock(meeting)  # steps on one meeting never interleave
     ensure_status(meeting, Status.HELD)
     if found := current(meeting):
         return found

@@ -401,11 +401,12 @@ def cancel(*, acting_user, meeting: Meeting) -> Meeting:
 # -- Presentations (tham luận) ------------------------------------------------------------------
 
 
+@transaction.atomic
 def assign_presentation(
     *, acting_user, meeting: Meeting, member: Member, topic: str, due_on: datetime.date
 ) -> Presentation:
     ensure_manage(acting_user, meeting)
-    meeting = Meeting.objects.get(pk=meeting.pk)
+    meeting = lock(meeting)  # steps on one meeting never interleave
     ensure_status(meeting, *IN_PREPARATION)
     if not meeting.attendance.filter(member=member).exists():
         raise MeetingError(MeetingError.NOT_ON_ROSTER, name=member.full_name)

@@ -173,6 +173,7 @@ def adopt_agenda(*, acting_user, meeting: Meeting) -> Meeting:
     return meeting
 
 
+@transaction.atomic
 def add_speech(
     *,
     acting_user,
@@ -184,7 +185,7 @@ def add_speech(
 ) -> Speech:
     """What a member (or a guest) said, for the minutes."""
     ensure_manage(acting_user, meeting)
-    meeting = Meeting.objects.get(pk=meeting.pk)  # the state now, not the caller's copy
+    meeting = lock(meeting)  # steps on one meeting never interleave
     ensure_status(meeting, Status.IN_SESSION, Status.HELD)
     ensure_open(meeting)
     if not content.strip():
@@ -204,9 +205,10 @@ def add_speech(
     return rec.target
 
 
+@transaction.atomic
 def raise_initiative(*, acting_user, meeting: Meeting, author: Member, content: str) -> Initiative:
     ensure_manage(acting_user, meeting)
-    meeting = Meeting.objects.get(pk=meeting.pk)
+    meeting = lock(meeting)  # steps on one meeting never interleave
     ensure_status(meeting, Status.IN_SESSION, Status.HELD)
     ensure_open(meeting)
     if not meeting.attendance.filter(member=author).exists():
