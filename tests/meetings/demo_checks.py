@@ -7,7 +7,13 @@ from django.utils import timezone
 
 from vanphong.core.models import User
 from vanphong.meetings import absences, study
-from vanphong.meetings.models import DraftResolution, DraftStatus, Meeting, Presentation
+from vanphong.meetings.models import (
+    DraftResolution,
+    DraftStatus,
+    Meeting,
+    MeetingPlan,
+    Presentation,
+)
 
 
 def meetings_showcase(day: datetime.date) -> None:
@@ -39,6 +45,9 @@ def meetings_showcase(day: datetime.date) -> None:
     assert len(study.still_to_study(held_study, roster)) == 1
     assert DraftResolution.objects.filter(organization=secretary.member.organization).count() == 2
 
+    # Every cell of the committee has its standing plan (Sinh hoạt trong tháng).
+    plans = MeetingPlan.objects.select_related("organization")
+    assert len(plans) == 5 and all(p.organization.name.startswith("Chi bộ ") for p in plans)
     # Seed 000: the central cell's combined meeting of 14/11/2018, signed, with its initiatives
     # followed to an owner and a date (one carried out).
     seed = Meeting.objects.get(organization__name="Chi bộ Vụ Hành chính - Cơ yếu")

@@ -85,6 +85,16 @@ class _Loader:
                     continue  # showcase: the last two cells have not met this month
                 thematic = month.month % 3 == 0 and not (index == 4 and back < 3)
                 self._held(cell, month, chair, secretary, thematic, index, back)
+        for cell in self.cells:  # the standing plan the monthly meetings above follow
+            planning.set_plan(
+                acting_user=None,
+                organization=cell,
+                body="cell",
+                day=5,
+                time=datetime.time(14),
+                place="Phòng họp tầng 2, Văn phòng HĐND tỉnh",
+                planned_minutes=120,
+            )
         self._upcoming(self.cells[0])
         self._seed_000()
         self._conclusion_notice(self.cells[0])
