@@ -22,6 +22,19 @@ from vanphong.core.registry import Vocabulary
 TABLES = Vocabulary("rule table")
 
 
+def load_rows(model, rows) -> None:
+    """Insert an area's first rows where missing (a row already there, perhaps changed by an
+    administrator, is left as it is). `model` is DatedRule or its migration-time version; each
+    row is a dict with table, key, effective_from, value and source."""
+    for row in rows:
+        model.objects.get_or_create(
+            table=row["table"],
+            key=row["key"],
+            effective_from=row["effective_from"],
+            defaults={"value": row["value"], "source": row["source"]},
+        )
+
+
 def validate(table: str, value) -> None:
     """Raise a ValidationError unless `table` is registered and `value` fits it."""
     TABLES.validator(table)

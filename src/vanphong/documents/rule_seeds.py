@@ -7,6 +7,8 @@ practice whose official table was not found (same place)."""
 
 import datetime
 
+from vanphong.core.rules import load_rows
+
 DOCUMENT_TYPES_399 = datetime.date(2026, 1, 9)
 SOURCE_399 = "399-QĐ/TW (09/01/2026)"
 UNVERIFIED = "399-QĐ/TW; ký hiệu theo thực tiễn, chưa đối chiếu bảng chính thức"
@@ -108,10 +110,4 @@ def load(model) -> None:
     """Insert the first rows if missing. `model` is DatedRule (or its migration-time version)."""
     from vanphong.documents.template_seeds import template_rows
 
-    for row in [*document_type_rows(), *template_rows(), *DEADLINE_ROWS, *issue_date_rows()]:
-        model.objects.get_or_create(
-            table=row["table"],
-            key=row["key"],
-            effective_from=row["effective_from"],
-            defaults={"value": row["value"], "source": row["source"]},
-        )
+    load_rows(model, [*document_type_rows(), *template_rows(), *DEADLINE_ROWS, *issue_date_rows()])

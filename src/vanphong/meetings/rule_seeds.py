@@ -4,6 +4,8 @@ Sources and readings: docs/rules/meetings.md."""
 
 import datetime
 
+from vanphong.core.rules import load_rows
+
 GUIDANCE_2025 = datetime.date(2025, 10, 28)  # 42-HD/BTCTW, after Chỉ thị 50-CT/TW
 CHARTER = datetime.date(2011, 1, 19)  # Điều lệ Đảng (2011), Điều 9.5
 SOURCE_GUIDANCE = "Chỉ thị 50-CT/TW (23/07/2025); Hướng dẫn 42-HD/BTCTW (28/10/2025)"
@@ -50,10 +52,4 @@ def rows() -> list[dict]:
 
 def load(model) -> None:
     """Insert the first rows if missing. `model` is DatedRule (or its migration-time version)."""
-    for row in rows():
-        model.objects.get_or_create(
-            table=row["table"],
-            key=row["key"],
-            effective_from=row["effective_from"],
-            defaults={"value": row["value"], "source": row["source"]},
-        )
+    load_rows(model, rows())
