@@ -65,6 +65,9 @@ class Meeting(LengthChecked):
     theme = models.CharField(_("thematic topic"), max_length=TITLE_MAX, blank=True)
     search_folded = models.CharField(max_length=2 * TITLE_MAX + 1, editable=False, db_index=True)
     month = models.DateField(_("month"), null=True, blank=True)  # first day; monthly kinds only
+    reminded_on = models.DateField(
+        _("reminded on"), null=True, blank=True
+    )  # the members reminded the day before
     starts_at = models.DateTimeField(_("scheduled start"))
     planned_minutes = models.PositiveIntegerField(_("planned duration (minutes)"), default=120)
     place = models.CharField(_("place"), max_length=TITLE_MAX)
@@ -416,6 +419,9 @@ class Presentation(LengthChecked):
     agenda_item = models.OneToOneField(
         AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="presentation"
     )
+    reminded_on = models.DateField(
+        _("reminded on"), null=True, blank=True
+    )  # the day before it is due, once
 
     class Meta:
         verbose_name = _("presentation")
@@ -554,6 +560,9 @@ class DraftRecipient(models.Model):
         blank=True,
         related_name="+",
     )
+    reminded_on = models.DateField(
+        _("reminded on"), null=True, blank=True
+    )  # the day before the deadline, once
 
     class Meta:
         constraints = [

@@ -12,6 +12,10 @@ class NoticeKind(models.TextChoices):
     VOTE_OPEN = "meeting_vote", _("Votes open")
     ABSENCES = "meeting_absences", _("Members absent without reason")
     DRAFT_COMMENT = "meeting_draft_comment", _("Drafts sent for comment")
+    REMINDER = (
+        "meeting_reminder",
+        _("Reminders: a meeting, a presentation or a comment due tomorrow"),
+    )
 
 
 def register() -> None:

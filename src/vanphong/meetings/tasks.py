@@ -12,3 +12,13 @@ def make_monthly_meetings(month_iso: str) -> int:
     from vanphong.meetings.services.planning import make_monthly_meetings as make
 
     return make(datetime.date.fromisoformat(month_iso))
+
+
+@task()
+def remind_meetings() -> int:
+    """The day-before reminders of meetings, presentations and comments; returns the count."""
+    from django.utils import timezone
+
+    from vanphong.meetings.services.reminders import send_reminders
+
+    return send_reminders(timezone.localdate())
