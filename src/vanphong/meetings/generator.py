@@ -446,7 +446,7 @@ class _BulkLoad:
 
 
 def run(options, *, today, log) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(settings.LANGUAGE_CODE):  # the titles are Vietnamese
         counts = MeetingsData(
             today=today,
             months=options["meeting_months"],
@@ -454,10 +454,10 @@ def run(options, *, today, log) -> str:
             seed=options.get("seed") or 1,
             log=log,
         ).run()
-    return _(
-        "Generated %(meetings)s cell meetings of %(cells)s cells with %(attendance)s attendance"
-        " rows."
-    ) % {k: f"{v:,}" for k, v in counts.items()}
+        return _(
+            "Generated %(meetings)s cell meetings of %(cells)s cells with %(attendance)s"
+            " attendance rows."
+        ) % {k: f"{v:,}" for k, v in counts.items()}
 
 
 PART = GeneratorPart(
