@@ -9,7 +9,7 @@ Generates the national data first when the database holds no organizations (migr
 1. The overseeing committee's compliance view (`meetings.compliance`: the subtree's active cells,
    those that have not held this month's meeting, those with no thematic meeting this quarter)
    for the Centre, the biggest province and a commune: p50/p95 of what the page evaluates (the
-   three counts and the first 500 cells with their figures), of a hand-written SQL doing the same
+   subtree's three totals and the first 500 cells with their figures), of a hand-written SQL doing the same
    on the same data, their ratio, and of the whole page through Django's test Client (the head of the office of
    that organization, session, access and rendering included).
 2. A session of a 30-member cell through the real services: recording the attendance of all 30
@@ -110,9 +110,9 @@ def python_peak(call) -> float:
 def view_figures(root: Organization, day: datetime.date):
     """What the compliance page evaluates (views_more.compliance_page)."""
     cells = compliance.cells_with_compliance(root, day)
-    behind = compliance.behind(cells, compliance.requirements(day))
+    figures = compliance.summary(root, day, compliance.requirements(day))
     rows = [(c.pk, c.name, c.held_month, c.thematic_quarter) for c in cells[:500]]
-    return cells.count(), behind["not_met"].count(), behind["no_thematic"].count(), rows
+    return figures["total"], figures["not_met"], figures["no_thematic"], rows
 
 
 def hand_figures(root: Organization, day: datetime.date):

@@ -107,11 +107,13 @@ def test_generated_attendance_matches_the_members(db):
 def test_generated_meetings_feed_the_compliance_view(db):
     """GIVEN the tiny tree with its meetings
     WHEN the Centre's compliance view of the suite's day is computed
-    THEN its counts are those counted one cell at a time from the meetings made."""
+    THEN its totals (one query), its lists and each cell's figures are those counted one cell at a
+    time from the meetings made, and so are a commune's."""
     generate(members=600)
     centre = Organization.objects.get(depth=1)
     cells = compliance.cells_with_compliance(centre, TODAY)
-    behind = compliance.behind(cells, compliance.requirements(TODAY))
+    needs = compliance.requirements(TODAY)
+    behind = compliance.behind(centre, TODAY, needs)
     month = TODAY.replace(day=1)
     quarter = compliance.quarter_of(TODAY)
     held = Meeting.objects.filter(body=Body.CELL, status=Status.HELD)
@@ -125,8 +127,28 @@ def test_generated_meetings_feed_the_compliance_view(db):
     }
     all_cells = set(Organization.objects.filter(kind=OrgKind.CELL).values_list("pk", flat=True))
     assert cells.count() == len(all_cells)
-    assert behind["not_met"].count() == len(all_cells - met) > 0
-    assert behind["no_thematic"].count() == len(all_cells - thematic) > 0
+    assert set(behind["not_met"].values_list("pk", flat=True)) == all_cells - met
+    assert set(behind["no_thematic"].values_list("pk", flat=True)) == all_cells - thematic
+    assert {c.pk for c in cells if c.held_month < 1} == all_cells - met
+    assert {c.pk for c in cells if c.thematic_quarter < 1} == all_cells - thematic
+    assert compliance.summary(centre, TODAY, needs) == {
+        "total": len(all_cells),
+        "not_met": len(all_cells - met),
+        "no_thematic": len(all_cells - thematic),
+    }
+    assert all_cells - met and all_cells - thematic
+    # Below a province the totals are counted among the subtree's own meetings.
+    commune = Organization.objects.filter(kind=OrgKind.COMMUNE).order_by("path").first()
+    own = set(
+        Organization.objects.filter(path__startswith=commune.path, kind=OrgKind.CELL).values_list(
+            "pk", flat=True
+        )
+    )
+    assert compliance.summary(commune, TODAY, needs) == {
+        "total": len(own),
+        "not_met": len(own - met),
+        "no_thematic": len(own - thematic),
+    }
 
 
 def test_a_second_tree_gets_its_own_meetings_and_the_first_keeps_its(db):
