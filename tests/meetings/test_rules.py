@@ -88,9 +88,17 @@ def test_compliance_counts_the_month_and_the_quarter(cell, tree):
     rows = {c.pk: (c.held_month, c.thematic_quarter) for c in cells}
     assert rows[tree.cell_a1.pk] == (1, 0)
     assert rows[tree.cell_a2.pk] == (0, 0)
-    behind = compliance.behind(cells, compliance.requirements(datetime.date(2026, 11, 25)))
+    day = datetime.date(2026, 11, 25)
+    needs = compliance.requirements(day)
+    behind = compliance.behind(tree.province, day, needs)
     assert tree.cell_a1 not in behind["not_met"] and tree.cell_a2 in behind["not_met"]
     assert tree.cell_a1 in behind["no_thematic"]
+    total = len(rows)
+    assert compliance.summary(tree.province, day, needs) == {
+        "total": total,
+        "not_met": total - 1,
+        "no_thematic": total,
+    }
     _hold(cell, Kind.THEMATIC, datetime.date(2026, 10, 1))  # first day of the quarter
     cells = compliance.cells_with_compliance(tree.province, datetime.date(2026, 11, 25))
     assert {c.pk: c.thematic_quarter for c in cells}[tree.cell_a1.pk] == 1

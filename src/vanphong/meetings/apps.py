@@ -8,7 +8,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
-        from vanphong.core import dashboard
+        from vanphong.core import dashboard, generator
         from vanphong.core import demo as core_demo
         from vanphong.meetings import (
             access,
@@ -20,6 +20,9 @@ class MeetingsConfig(AppConfig):
             rule_tables,
             search,
         )
+        from vanphong.meetings import (
+            generator as meetings_generator,
+        )
 
         access.register()
         history.register()
@@ -29,3 +32,4 @@ class MeetingsConfig(AppConfig):
         nav.register_entries()
         search.register_kinds()
         core_demo.register("meetings", demo.load_meetings, order=30)
+        generator.register(meetings_generator.PART)

@@ -147,7 +147,23 @@ class Meeting(LengthChecked):
                 name="meeting_ends_after_start",
             ),
         ]
-        indexes = [models.Index(fields=["organization", "starts_at"])]
+        indexes = [
+            models.Index(fields=["organization", "starts_at"]),
+            # The overseeing committee's totals (meetings/compliance.py): a subtree's held cell
+            # meetings of a month, of a quarter, read in one pass without their rows. The kinds
+            # are spelled as ORs: PostgreSQL proves a query's `kind IN (...)` implies them, not
+            # a coerced array.
+            models.Index(
+                fields=["month", "organization"],
+                condition=Q(body="cell", status="held") & (Q(kind="regular") | Q(kind="combined")),
+                name="meeting_cell_held_month",
+            ),
+            models.Index(
+                fields=["starts_at", "organization"],
+                condition=Q(body="cell", status="held") & (Q(kind="thematic") | Q(kind="combined")),
+                name="meeting_cell_held_thematic",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -293,13 +293,13 @@ def _compliance(request):
         root = access.get_organization_for(request.user, int(drill), MeetingAction.OVERSEE)
     cells = compliance.cells_with_compliance(root, day)
     needs = compliance.requirements(day)
-    behind = compliance.behind(cells, needs)
-    return form, root, day, cells, needs, behind
+    figures = compliance.summary(root, day, needs)
+    return form, root, day, cells, needs, figures
 
 
 @login_required
 def compliance_page(request):
-    form, root, day, cells, needs, behind = _compliance(request)
+    form, root, day, cells, needs, figures = _compliance(request)
     children = Organization.objects.filter(
         path__startswith=root.path, depth=root.depth + 1
     ).order_by("path")
@@ -312,9 +312,9 @@ def compliance_page(request):
             "day": day,
             "cells": cells[:500],
             "needs": needs,
-            "not_met": behind["not_met"].count(),
-            "no_thematic": behind["no_thematic"].count(),
-            "total": cells.count(),
+            "not_met": figures["not_met"],
+            "no_thematic": figures["no_thematic"],
+            "total": figures["total"],
             "children": children,
         },
     )
@@ -322,7 +322,7 @@ def compliance_page(request):
 
 @login_required
 def compliance_xlsx(request):
-    form, root, day, cells, needs, behind = _compliance(request)
+    form, root, day, cells, needs, _figures = _compliance(request)
     book = Workbook()
     sheet = book.active
     sheet.title = _("Compliance")[:31]
