@@ -63,7 +63,7 @@ def _subtree_cells(root: Organization) -> QuerySet:
 
 def _held(root: Organization, day: datetime.date) -> dict[str, QuerySet]:
     """The held cell meetings that count for the month of `day` and for its quarter. The quarter
-    is bounded by local midnights, so that its index (migration 0006) serves it."""
+    is bounded by local midnights, so that its index (migration 0007) serves it."""
     month_start, _month_end = month_of(day)
     quarter_start, quarter_end = quarter_of(day)
     zone = timezone.get_current_timezone()
@@ -96,7 +96,7 @@ def cells_with_compliance(root: Organization, day: datetime.date) -> QuerySet:
 
 def _enough(meetings: QuerySet, root: Organization, needed: int) -> QuerySet:
     """The ids of the subtree's cells with at least `needed` of these meetings: one grouped
-    pass over the month's or the quarter's meetings through their index (migration 0006),
+    pass over the month's or the quarter's meetings through their index (migration 0007),
     hashed once by PostgreSQL, instead of a count per cell."""
     if root.depth > NARROW_BELOW_DEPTH:  # a small subtree: its cells' meetings only
         meetings = meetings.filter(organization__in=_subtree_cells(root).values("pk"))
