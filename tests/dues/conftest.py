@@ -7,6 +7,7 @@ from vanphong.dues.services import profile
 from vanphong.organizations.roles import Role
 
 D = datetime.date
+LEGACY = D(2011, 1, 1)
 
 
 class Cell:
@@ -21,7 +22,7 @@ class Cell:
         self.accountant = factories.user("ketoan", roles=[(Role.ACCOUNTANT, tree.province)])
         self.member_user = factories.user("dangvien", member_=self.member)
 
-    def category(self, member, category, starts_on=D(2011, 1, 1), region=""):
+    def category(self, member, category, starts_on=LEGACY, region=""):
         return profile.set_category(
             acting_user=self.secretary,
             member=member,

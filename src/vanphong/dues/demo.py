@@ -7,7 +7,8 @@ states a visitor should find on any day (decision 0013):
   the second cell; one member outside social insurance without a pension, region III, in the
   third) and every month over is paid (cash with its receipt, or the portal), the month of the
   reference day left to collect;
-- a member of the third cell is exempt for a serious illness from five months before the day;
+- a member of the third cell is exempt for a serious illness from five months before the day
+  (for a hardship, twelve months, when that month is before 01-QĐ/TW);
 - a member of the fourth cell has a 50% reduction for hardship, twelve months from four months
   before the day;
 - a member of `bithuchibo`'s cell left three months of one calendar year unpaid (this year's
@@ -101,15 +102,18 @@ def _load(committee: Organization, as_of: datetime.date) -> None:
             for month in amounts:
                 profile.set_basis(acting_user=None, member=member, month=month, value=base)
     if len(cells) > 2 and len(members_by_cell[2]) > 2:
+        start = add_months(current, -5)
+        # before 01-QĐ/TW only a hardship exempts, for twelve months at most
+        legacy = start < rule_seeds.REGULATION_2026
         profile.add_relief(
             acting_user=None,
             member=members_by_cell[2][2],
             kind=ReliefKind.EXEMPT,
-            reason=ReliefReason.SERIOUS_ILLNESS,
-            starts_on=add_months(current, -5),
-            ends_on=None,
+            reason=ReliefReason.HARDSHIP if legacy else ReliefReason.SERIOUS_ILLNESS,
+            starts_on=start,
+            ends_on=add_months(start, 11) if legacy else None,
             decision="05-QĐ/CB",
-            decided_on=add_months(current, -5),
+            decided_on=start,
             note="Điều trị dài ngày",
         )
     if len(cells) > 3 and len(members_by_cell[3]) > 1:
