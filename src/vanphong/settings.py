@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "vanphong.reports",
     "vanphong.documents",
     "vanphong.meetings",
+    "vanphong.dues",
 ]
 
 MIDDLEWARE = [

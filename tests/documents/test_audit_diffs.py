@@ -385,3 +385,45 @@ def test_the_history_of_a_signed_and_recalled_document_shows_what_changed(office
     assert set(rows["outgoing.sign"]) >= {"signed_at", "status"}
     assert rows["outgoing.recall"]["ended_reason"] == ["", "Thay đổi thời gian"]
     assert set(rows["outgoing.recall"]) >= {"ended_at", "status"}
+
+
+def test_dues_services(tree):
+    """Categories, bases, reliefs, the month's lines (created and changed) and payments."""
+    from vanphong.dues.models import LedgerLine
+    from vanphong.dues.services import ledger, payments, profile
+
+    nov, oct_ = D(2026, 11, 1), D(2026, 10, 1)
+    member = tree.member_a1
+    check(
+        lambda: profile.set_category(
+            acting_user=None, member=member, category="social_insurance", starts_on=D(2011, 1, 1)
+        )
+    )
+    basis = check(
+        lambda: profile.set_basis(acting_user=None, member=member, month=oct_, value=7_000_000)
+    )
+    check(
+        lambda: profile.add_relief(
+            acting_user=None,
+            member=member,
+            kind="reduce",
+            reason="hardship",
+            percent=30,
+            starts_on=nov,
+            ends_on=D(2027, 4, 1),
+            decision="1-QĐ/CB",
+            decided_on=nov,
+        )
+    )
+    ledger.compute_month(acting_user=None, organization=tree.cell_a1, month=nov)
+    line = LedgerLine.objects.get(member=member, month=nov)
+    check(
+        lambda: profile.set_basis(acting_user=None, member=member, month=oct_, value=8_000_000),
+        basis,
+    )
+    check(
+        lambda: ledger.compute_month(acting_user=None, organization=tree.cell_a1, month=nov), line
+    )
+    check(lambda: payments.record_payment(acting_user=None, line=line, value=1000))
+    line.refresh_from_db()
+    check(lambda: payments.record_payment(acting_user=None, line=line, value=1000), line)

@@ -16,6 +16,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from tests.clock import TZ
+from tests.dues.demo_checks import dues_showcase
 from tests.meetings.demo_checks import meetings_showcase
 from vanphong.core import demo
 from vanphong.core.models import AuditEntry, CancelledNumber, Clearance, User
@@ -74,6 +75,7 @@ def test_demo_on_any_day(db, day):
         _demo_signing_certificate()
         _texts_name_the_years_of_the_day(day)
         meetings_showcase(day)
+        dues_showcase(day)
         _second_run_adds_nothing()
 
 
@@ -98,7 +100,12 @@ def test_the_reference_day_is_checked(db):
 
 
 def test_apps_register_their_loaders_in_order():
-    assert [name for name, _loader in demo.loaders()] == ["organizations", "documents", "meetings"]
+    assert [name for name, _loader in demo.loaders()] == [
+        "organizations",
+        "documents",
+        "meetings",
+        "dues",
+    ]
 
 
 def _users():
