@@ -4,6 +4,8 @@ Sources and readings: docs/rules/dues.md."""
 
 import datetime
 
+from vanphong.core.rules import load_rows
+
 LEGACY = datetime.date(2011, 1, 1)  # 342-QĐ/TW (28/12/2010), for the months before 01-QĐ/TW
 REGULATION_2026 = datetime.date(2026, 2, 1)  # 01-QĐ/TW: from the month of February 2026
 STEP_2028 = datetime.date(2028, 1, 1)  # 01-QĐ/TW: the higher shares of the minimum wage
@@ -97,10 +99,4 @@ def rows() -> list[dict]:
 
 def load(model) -> None:
     """Insert the first rows if missing. `model` is DatedRule (or its migration-time version)."""
-    for row in rows():
-        model.objects.get_or_create(
-            table=row["table"],
-            key=row["key"],
-            effective_from=row["effective_from"],
-            defaults={"value": row["value"], "source": row["source"]},
-        )
+    load_rows(model, rows())
