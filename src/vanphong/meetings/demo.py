@@ -308,7 +308,11 @@ class _Loader:
             draft=draft,
             members=[],
             organizations=[cell],
-            deadline=_at(self.as_of + datetime.timedelta(days=5), 17),
+            # Still open when the demo is loaded as of an earlier day (load_demo --as-of).
+            deadline=max(
+                _at(self.as_of + datetime.timedelta(days=5), 17),
+                timezone.now() + datetime.timedelta(days=1),
+            ),
         )
         drafts.comment(
             user=self._account(others[1]),
