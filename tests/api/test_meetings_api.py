@@ -213,3 +213,91 @@ def test_bad_attendance_is_refused_whole_with_nothing_changed(api, cell, tree):
     ):
         assert api("post", url, cell.secretary, bad).status_code == 400
     assert not Attendance.objects.filter(meeting=meeting).exclude(presence="unrecorded").exists()
+
+
+# -- Every step through /meetings/{id}/steps/{name} -------------------------------------------
+
+
+def _step(api, user, meeting, name, values):
+    return api("post", f"/meetings/{meeting.pk}/steps/{name}", user, json={"values": values})
+
+
+def test_the_secretary_holds_a_meeting_through_the_steps(api, cell):
+    meeting = cell.plan()
+    secretary = cell.secretary
+    assert _step(api, secretary, meeting, "thong-nhat", {}).status_code == 200
+    answer = _step(
+        api,
+        secretary,
+        meeting,
+        "khai-mac",
+        {
+            "chair": cell.members[1].pk,
+            "secretary": cell.members[2].pk,
+            "started_at": "24/11/2026 14:00",
+        },
+    )
+    assert answer.status_code == 200, answer.content
+    assert answer.json()["meeting"]["status"] == "in_session"
+    assert answer.json()["message"] == "Đã khai mạc. Đồng chí tiến hành điểm danh."
+    marks = {f"presence_{m.pk}": "present" for m in cell.members}
+    assert _step(api, secretary, meeting, "diem-danh", marks).status_code == 200
+    said = _step(
+        api,
+        secretary,
+        meeting,
+        "phat-bieu",
+        {"speaker": f"m{cell.members[3].pk}", "content": "Đồng ý."},
+    )
+    assert said.status_code == 200
+    closed = _step(
+        api,
+        secretary,
+        meeting,
+        "be-mac",
+        {"ended_at": "24/11/2026 15:45", "conclusions": "Giao nhiệm vụ tháng 12."},
+    )
+    assert closed.status_code == 200, closed.content
+    assert closed.json()["meeting"]["status"] == "held"
+    assert meeting.speeches.get().content == "Đồng ý."
+
+
+def test_a_refused_form_names_its_fields_and_changes_nothing(api, cell):
+    meeting = cell.plan()
+    answer = _step(
+        api, cell.secretary, meeting, "khai-mac", {"chair": "abc", "started_at": "31/02/2026 25:00"}
+    )
+    assert answer.status_code == 400
+    body = answer.json()
+    assert body["code"] == "invalid"
+    fields = {e["field"] for e in body["errors"]}
+    assert {"values.chair", "values.secretary", "values.started_at"} <= fields
+    meeting.refresh_from_db()
+    assert meeting.status == "planned" and meeting.chair is None
+
+
+def test_a_step_out_of_order_is_refused_in_vietnamese(api, cell):
+    meeting = cell.plan()
+    answer = _step(api, cell.secretary, meeting, "be-mac", {"ended_at": "24/11/2026 15:45"})
+    assert answer.status_code == 400
+    assert answer.json()["message"] and answer.json()["code"] != "invalid"
+    meeting.refresh_from_db()
+    assert meeting.status == "planned"
+
+
+def test_a_member_or_another_cell_cannot_take_a_step_and_an_unknown_step_is_404(api, cell, tree):
+    meeting = cell.plan()
+    assert _step(api, cell.member_user, meeting, "thong-nhat", {}).status_code in (403, 404)
+    other = factories.user("bithu_a2", roles=[("cell_secretary", tree.cell_a2)])
+    assert _step(api, other, meeting, "thong-nhat", {}).status_code == 404
+    assert _step(api, cell.secretary, meeting, "khong-co", {}).status_code == 404
+    meeting.refresh_from_db()
+    assert meeting.status == "planned"
+
+
+def test_the_schema_documents_the_steps():
+    operation = ninja_api.get_openapi_schema()["paths"][
+        "/api/v1/meetings/{meeting_id}/steps/{name}"
+    ]["post"]
+    assert "khai-mac" in operation["description"] and "be-mac" in operation["description"]
+    assert {"200", "400", "404"} <= {str(code) for code in operation["responses"]}

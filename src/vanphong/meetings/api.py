@@ -1,19 +1,22 @@
 """The meetings API under /api/v1/meetings (docs/rules/meetings.md §8). HTTP only: what a user
 sees is what `core.access` lets them see (a member, the meetings whose roster holds them; a
-classified meeting only with the clearance), and the two writes — a member's ballot and the
-attendance a manager records — go through the same services as the pages. A secret ballot's
+classified meeting only with the clearance), and the writes — a member's ballot, the attendance
+a manager records, and every step of the meeting's page (`/steps/{name}`) — go through the same
+forms and services as the pages. A secret ballot's
 figures show only once it is closed, and no answer says what a member chose."""
 
 import datetime
 from typing import Annotated
 
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
+from ninja.errors import ValidationError
 from pydantic import StringConstraints
 
 from vanphong.core import access
 from vanphong.core.api import Id, Input, Page, Paging, choice, page, text
+from vanphong.meetings import views
 from vanphong.meetings.access import MeetingAction
 from vanphong.meetings.models import (
     TITLE_MAX,
@@ -28,6 +31,7 @@ from vanphong.meetings.models import (
     Status,
 )
 from vanphong.meetings.services import session, votes
+from vanphong.meetings.step_pages import FormInvalid
 from vanphong.organizations.models import Organization
 
 router = Router(tags=["meetings"])
@@ -257,3 +261,65 @@ def record_attendance(request, meeting_id: Id, payload: MeetingAttendanceIn):
         }
         for row in meeting.attendance.select_related("member").order_by("member__name_sort", "pk")
     ]
+
+
+# -- Every step of the meeting's page, through the same forms and services ----------------------
+
+StepKey = Annotated[str, StringConstraints(max_length=64)]
+StepValue = Annotated[str, StringConstraints(max_length=20000)]
+
+
+class MeetingStepIn(Input):
+    values: dict[StepKey, StepValue | int | list[StepValue | int]] = Field(
+        {},
+        max_length=ROSTER_MAX,
+        description=(
+            "Các trường của bước, đúng như trang cuộc họp gửi lên (ngày giờ dạng dd/mm/yyyy "
+            "HH:MM; trường nhiều giá trị là một danh sách)"
+        ),
+    )
+
+
+class MeetingStepOut(Schema):
+    message: str = Field(description="Kết quả của bước, bằng tiếng Việt")
+    meeting: MeetingDetailOut
+
+
+def _posted(values: dict) -> QueryDict:
+    posted = QueryDict(mutable=True)
+    for key, value in values.items():
+        posted.setlist(key, [str(v) for v in value] if isinstance(value, list) else [str(value)])
+    return posted
+
+
+@router.post(
+    "/{int:meeting_id}/steps/{name}",
+    response=MeetingStepOut,
+    summary="Một bước của cuộc họp (như trên trang)",
+    description=(
+        "Các bước: " + ", ".join(views.STEPS) + ". Mỗi bước nhận các trường của biểu mẫu "
+        "tương ứng trên trang cuộc họp; trường bị từ chối được trả về từng trường (400), "
+        "không có gì thay đổi."
+    ),
+)
+def take_step(request, meeting_id: Id, name: StepKey, payload: MeetingStepIn):
+    """One step of the meeting, as its page takes it: the same form, the same service, the same
+    rights (the step's action on this meeting), so the API can do all the page can."""
+    user = request.auth
+    if name not in views.STEPS:
+        raise Http404
+    handler, action = views.STEPS[name]
+    meeting = _meeting(user, meeting_id)
+    access.require(user, action, meeting)
+    try:
+        message = handler(user, meeting, _posted(payload.values))
+    except FormInvalid as refused:
+        raise ValidationError(
+            [
+                {"loc": ("body", "payload", "values", field), "type": "vanphong", "msg": error}
+                for field, errors in refused.form.errors.items()
+                for error in errors
+            ]
+        ) from None
+    meeting.refresh_from_db()
+    return {"message": str(message), "meeting": _detail(user, meeting)}
