@@ -14,7 +14,7 @@ from vanphong.core.models import AuditEntry, DatedRule, RoleAssignment, User
 from vanphong.organizations.roles import Role
 
 pytestmark = pytest.mark.django_db
-DAY = datetime.date(2027, 1, 1)
+DAY = datetime.date(2027, 3, 17)  # a day no area's first rows take effect on
 TYPE = {"name": "Quy định", "abbreviation": "QĐi", "administrative": False}
 
 
@@ -50,7 +50,7 @@ def test_the_rule_admin_is_closed_to_staff_without_rules_change(client, tree):
         {
             "table": "document_type",
             "key": "quy_dinh",
-            "effective_from": "01/01/2027",
+            "effective_from": "17/03/2027",
             "value": "{}",
         },
     )

@@ -222,20 +222,20 @@ def test_a_generator_part_runs_alone_when_named(db):
     ran = []
 
     def add_arguments(parser):
-        parser.add_argument("--meetings", type=int, default=4)
+        parser.add_argument("--awards", type=int, default=4)
 
     def run(options, *, today, log):
-        ran.append(options["meetings"])
-        return f"{options['meetings']} cuộc họp"
+        ran.append(options["awards"])
+        return f"{options['awards']} khen thưởng"
 
-    part = generator.register(generator.GeneratorPart("meetings", "Thi đua", add_arguments, run))
+    part = generator.register(generator.GeneratorPart("emulation", "Thi đua", add_arguments, run))
     try:
         out = io.StringIO()
-        call_command("generate_national_data", parts=["meetings"], meetings=7, stdout=out)
+        call_command("generate_national_data", parts=["emulation"], awards=7, stdout=out)
     finally:
         generator.PARTS.unregister(part)
     assert ran == [7]
-    assert "7 cuộc họp" in out.getvalue()
+    assert "7 khen thưởng" in out.getvalue()
     assert "organizations" in [p.key for p in generator.PARTS]
 
 
