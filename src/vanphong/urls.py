@@ -8,6 +8,7 @@ urlpatterns = [
     path("thong-ke/", include("vanphong.reports.urls")),
     path("van-ban/", include("vanphong.documents.urls")),
     path("hop/", include("vanphong.meetings.urls")),
+    path("ho-so/", include("vanphong.records.urls")),
     path("api/v1/", include("vanphong.api_urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from vanphong.records import views
+
+app_name = "records"
+
+urlpatterns = [
+    path("", views.plans, name="plans"),
+    path("danh-muc/<int:pk>/", views.plan, name="plan"),
+    path("muc/<int:pk>/mo/", views.open_file, name="open_file"),
+    path("<int:pk>/", views.file_detail, name="file"),
+    path("<int:pk>/rut/<int:entry>/", views.file_remove, name="file_remove"),
+    path("<int:pk>/ket-thuc/", views.file_close, name="file_close"),
+    path("nop-luu/", views.due, name="due"),
+    path("giao-nhan/", views.handovers, name="handovers"),
+    path("giao-nhan/<int:pk>/", views.handover, name="handover"),
+    path("giao-nhan/<int:pk>/muc-luc.docx", views.handover_list_docx, name="handover_list_docx"),
+    path(
+        "giao-nhan/<int:pk>/bien-ban.docx",
+        views.handover_minutes_docx,
+        name="handover_minutes_docx",
+    ),
+]
