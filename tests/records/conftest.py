@@ -4,8 +4,9 @@ import pytest
 
 from tests import factories
 from tests.documents.conftest import Office
-from vanphong.core.models import Clearance
+from vanphong.core.models import Clearance, DatedRule
 from vanphong.organizations.roles import Role
+from vanphong.records import rule_seeds
 from vanphong.records.services import files, plans
 
 
@@ -15,6 +16,7 @@ class Archive(Office):
 
     def __init__(self, tree):
         super().__init__(tree)
+        rule_seeds.load(DatedRule)  # transactional tests flush the data migration's rows
         p = tree.province
         self.archivist = factories.user(
             "lt", roles=[(Role.ARCHIVIST, p)], clearance=1, first_name="Long", last_name="Phạm"

@@ -257,9 +257,10 @@ def file_detail(request, pk):
 @require_POST
 def file_remove(request, pk, entry):
     file = access.get_for(request.user, RecordFile.objects.all(), pk, RecordAction.MANAGE)
-    entry = access.get_for(
-        request.user, FileEntry.objects.filter(file=file), entry, RecordAction.MANAGE
-    )
+    # the file is the user's (just checked): its entry is looked up within it only
+    entry = FileEntry.objects.filter(file=file, pk=entry).first()
+    if entry is None:
+        raise Http404
     try:
         file_service.remove_document(acting_user=request.user, entry=entry)
     except ServiceError as error:

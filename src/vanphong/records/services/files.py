@@ -85,6 +85,7 @@ def add_document(*, acting_user, file: RecordFile, document, pages: int | None =
     kind = "incoming" if isinstance(document, IncomingDocument) else "outgoing"
     with transaction.atomic():
         file = lock(file)
+        ensure(acting_user, RecordAction.MANAGE, file)  # its level as stored now
         ensure_open(file)
         if file.entries.filter(**{kind: document}).exists():
             raise RecordError(RecordError.ALREADY_FILED)
@@ -114,6 +115,7 @@ def remove_document(*, acting_user, entry: FileEntry) -> RecordFile:
     ensure(acting_user, RecordAction.MANAGE, entry.file)
     with transaction.atomic():
         file = lock(entry.file)
+        ensure(acting_user, RecordAction.MANAGE, file)
         ensure_open(file)
         entry = FileEntry.objects.select_related("incoming", "outgoing").get(pk=entry.pk)
         with audit.change(acting_user, file, "records.unfile_document") as rec:
@@ -130,6 +132,7 @@ def close_file(*, acting_user, file: RecordFile, on: datetime.date | None = None
     ensure(acting_user, RecordAction.MANAGE, file)
     with transaction.atomic():
         file = lock(file)
+        ensure(acting_user, RecordAction.MANAGE, file)  # its level as stored now
         ensure_open(file)
         day = on or today()
         if day > today():
