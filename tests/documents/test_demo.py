@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from tests.clock import TZ
 from tests.meetings.demo_checks import meetings_showcase
+from tests.records.demo_checks import records_showcase
 from vanphong.core import demo
 from vanphong.core.models import AuditEntry, CancelledNumber, Clearance, User
 from vanphong.documents import demo_pki
@@ -74,6 +75,7 @@ def test_demo_on_any_day(db, day):
         _demo_signing_certificate()
         _texts_name_the_years_of_the_day(day)
         meetings_showcase(day)
+        records_showcase(day)
         _second_run_adds_nothing()
 
 
@@ -98,7 +100,12 @@ def test_the_reference_day_is_checked(db):
 
 
 def test_apps_register_their_loaders_in_order():
-    assert [name for name, _loader in demo.loaders()] == ["organizations", "documents", "meetings"]
+    assert [name for name, _loader in demo.loaders()] == [
+        "organizations",
+        "documents",
+        "meetings",
+        "records",
+    ]
 
 
 def _users():

@@ -1,10 +1,11 @@
 """The records demo (decision 0013: built on purpose for any reference day). For Đảng bộ tỉnh
 Phú Thọ, with Y the reference day's year:
 
-- last year's file plan (Y-1) of five files, each holding the province's documents of Y-1 of
-  its kind, closed on 31/12/Y-1; those `luutru` is cleared for are handed over to the archive
-  in one hand-over (on 15/01/Y, or the reference day if earlier), received by `luutru`; the
-  others wait, closed, for a cleared archivist;
+- last year's file plan (Y-1) of five rows; a file is opened for each row that has documents
+  of Y-1 of its kind, which it holds, and closed on 31/12/Y-1; those `luutru` is cleared for,
+  but file 05, are handed over to the archive in one hand-over (on 15/01/Y, or the reference
+  day if earlier), received by `luutru`; file 05 and any file above `luutru`'s clearance wait,
+  closed, in the list of files due (due 31/12/Y);
 - this year's plan (Y) drafted from last year's, its five files opened and holding
   the province's documents of Y so far, open.
 Runs once, after the documents' demo.
@@ -24,6 +25,7 @@ from vanphong.records.models import FilePlan, FileStatus
 from vanphong.records.services import files, handover, plans
 
 PROVINCE = "Đảng bộ tỉnh Phú Thọ"
+WAITING = "05"  # last year's file kept back from the hand-over: the list of files due shows it
 RESOLUTIONS = {"nghi_quyet", "quyet_dinh", "chi_thi", "ket_luan", "quy_dinh", "quy_che"}
 REPORTS = {"bao_cao", "ke_hoach", "chuong_trinh", "de_an", "to_trinh"}
 GUIDANCE = {"nghi_quyet", "quyet_dinh", "chi_thi", "ket_luan", "quy_dinh", "huong_dan"}
@@ -81,15 +83,15 @@ class _Loader:
                 retention_key=key,
                 responsible=self.clerk,
             )
-        last_files = self._fill(last)
+        last_files = self._fill(last, only_with_documents=True)
         closed_on = datetime.date(year - 1, 12, 31)
         for file in last_files.values():
-            if file.entries.exists():
-                files.close_file(acting_user=None, file=file, on=closed_on)
+            files.close_file(acting_user=None, file=file, on=closed_on)
         cleared = [
             f
             for f in (type(f).objects.get(pk=f.pk) for f in last_files.values())
             if f.status == FileStatus.CLOSED
+            and f.code != WAITING
             and self.archivist is not None
             and access.can(self.archivist, RecordAction.RECEIVE, f)
         ]
@@ -111,14 +113,15 @@ class _Loader:
         )
         return [*incoming.order_by("document_date", "pk"), *outgoing.order_by("issued_on", "pk")]
 
-    def _fill(self, plan: FilePlan) -> dict:
-        opened = {
-            item.code: files.open_file(acting_user=None, item=item)
-            for item in plan.items.order_by("code")
-        }
+    def _fill(self, plan: FilePlan, *, only_with_documents: bool = False) -> dict:
         by_code: dict[str, list] = {}
         for document in self._documents(plan.year):
             by_code.setdefault(code_for(document), []).append(document)
+        opened = {
+            item.code: files.open_file(acting_user=None, item=item)
+            for item in plan.items.order_by("code")
+            if item.code in by_code or not only_with_documents
+        }
         for code, documents in by_code.items():
             files.add_documents(acting_user=None, file=opened[code], documents=documents)
         return opened
