@@ -186,3 +186,19 @@ def test_a_plan_for_a_far_year_is_refused(client, archive):
     )
     assert response.status_code == 302
     assert archive.plan.__class__.objects.get(year=2027).items.count() == 2
+
+
+def test_a_file_is_opened_from_its_plan_row_by_the_clerk_only(client, archive):
+    url = reverse("records:open_file", args=[archive.item2.pk])
+    for user in (archive.archivist, archive.sibling_clerk, archive.member_user):
+        client.force_login(user)
+        before = _state()
+        assert client.post(url).status_code == 404
+        assert _state() == before
+    client.force_login(archive.clerk)
+    response = client.post(url)
+    file = RecordFile.objects.get(item=archive.item2)
+    assert response.status_code == 302 and response.url == reverse("records:file", args=[file.pk])
+    again = client.post(url, follow=True)
+    assert "Hồ sơ này đã được mở." in again.content.decode()
+    assert RecordFile.objects.filter(item=archive.item2).count() == 1
