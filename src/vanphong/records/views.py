@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,7 +19,7 @@ from vanphong.core.errors import ServiceError
 from vanphong.core.vntext import fold
 from vanphong.documents.models import IncomingDocument, OutgoingDocument, OutgoingStatus
 from vanphong.organizations.models import Organization
-from vanphong.records import handover_docx, rules
+from vanphong.records import bag, handover_docx, rules
 from vanphong.records.access import RecordAction
 from vanphong.records.forms import FilingForm, ItemForm, PlanForm, ReceiveForm
 from vanphong.records.models import FileEntry, FilePlan, FileStatus, HandOver, PlanItem, RecordFile
@@ -361,3 +361,40 @@ def handover_list_docx(request, pk):
 def handover_minutes_docx(request, pk):
     handover = _handover(request, pk)
     return _docx(handover_docx.minutes(handover), f"bien-ban-giao-nhan-{handover.number:02d}.docx")
+
+
+# --- packages ---------------------------------------------------------------------------------
+
+
+def _bag_response(files, *, name: str, source: str, withheld: int = 0) -> FileResponse:
+    package = bag.write_bag(files, name=name, source=source, withheld=withheld)
+    return FileResponse(
+        package, as_attachment=True, filename=f"{name}.zip", content_type="application/zip"
+    )
+
+
+@login_required
+def file_bag(request, pk):
+    file = access.get_for(request.user, RecordFile.objects.select_related("organization"), pk)
+    if file.confidentiality:
+        messages.error(request, _("A classified file is not exported as a package."))
+        return _file_page(request, file, status=400)
+    return _bag_response(
+        [file], name=f"ho-so-{file.year}-{file.code}", source=file.organization.name
+    )
+
+
+@login_required
+def plan_bag(request, pk):
+    plan = access.get_for(request.user, FilePlan.objects.select_related("organization"), pk)
+    done = access.visible(request.user, RecordFile.objects.filter(item__plan=plan)).exclude(
+        status=FileStatus.OPEN
+    )
+    files = list(done.select_related("organization").order_by("code"))
+    withheld = sum(1 for f in files if f.confidentiality)
+    return _bag_response(
+        files,
+        name=f"ho-so-{plan.year}",
+        source=plan.organization.name,
+        withheld=withheld,
+    )
