@@ -2,7 +2,9 @@
 
 GIVEN the demo without this year's file plan, `vanthu` makes this year's plan from last year's,
 adds a row, opens its file, files documents of the registers and closes it; `luutru` receives
-it into the archive and downloads the list of files handed over, which opens as a Word file."""
+it into the archive and downloads the list of files handed over, which opens as a Word file;
+`chuyenvien` asks to borrow it, `chanhvanphong` approves, `luutru` lends it and records its
+return."""
 
 import io
 
@@ -88,3 +90,27 @@ def test_the_clerk_builds_the_plan_files_and_closes_and_the_archivist_receives(
     assert rows[1][1:3] == ["06", "Hồ sơ hội nghị tổng kết năm"] and rows[1][4] == "vĩnh viễn"
     file.refresh_from_db()
     assert file.status == FileStatus.HANDED_OVER
+
+    # -- chuyenvien asks to borrow it, chanhvanphong approves, luutru lends it, it comes back -
+    _login(page, base, "chuyenvien")
+    page.goto(f"{base}/ho-so/kho/")
+    page.click(f"#borrow-{file.pk}")
+    page.fill("#id_purpose", "Tham khảo để chuẩn bị hội nghị tổng kết.")
+    page.click("#request-loan")
+    assert "Đã gửi đề nghị mượn hồ sơ." in page.content()
+    loan = file.loans.get()
+    _login(page, base, "chanhvanphong")
+    page.goto(f"{base}/ho-so/muon/?cho_duyet=1")
+    page.click(f"#approve-{loan.pk}")
+    _login(page, base, "luutru")
+    page.goto(f"{base}/ho-so/muon/")
+    page.click(f"#lend-{loan.pk}")
+    row = page.locator(f"#loans-cho_muon tr:has(#return-{loan.pk})")
+    assert row.locator(".vp-loan-status").inner_text() == "Đang cho mượn"
+    page.click(f"#return-{loan.pk}")
+    loan.refresh_from_db()
+    assert (loan.status, loan.borrower.username, loan.decided_by.username) == (
+        "returned",
+        "chuyenvien",
+        "chanhvanphong",
+    )

@@ -25,6 +25,11 @@ def _records(world):
         files.close_file(acting_user=None, file=done)
         received = handover.receive(acting_user=None, files=[done], handed_by_name="Văn thư")
         entry = secret.entries.first()
+        from vanphong.records.services import loans
+
+        loan = loans.request_loan(
+            acting_user=world.users["specialist"], file=done, purpose="Tham khảo"
+        )
         world._records = {
             "plan": plan,
             "item": items[0],
@@ -32,6 +37,7 @@ def _records(world):
             "entry": entry,
             "done": done,
             "handover": received,
+            "loan": loan,
         }
     return world._records
 
@@ -61,4 +67,16 @@ SAMPLES = [
     Sample("records:handover", _pk("handover")),
     Sample("records:handover_list_docx", _pk("handover")),
     Sample("records:handover_minutes_docx", _pk("handover")),
+    Sample("records:archive"),
+    Sample("records:loan_new", _pk("done"), post=True),
+    Sample("records:loans"),
+    *(
+        Sample(
+            "records:loan_step",
+            lambda w, s=step: [_records(w)["loan"].pk, s],
+            post=True,
+            post_only=True,
+        )
+        for step in ("duyet", "tu-choi", "cho-muon", "tra")
+    ),
 ]

@@ -7,8 +7,16 @@ from vanphong.core import access
 from vanphong.core.models import User
 from vanphong.documents.models import IncomingDocument, OutgoingDocument, OutgoingStatus
 from vanphong.records.access import RecordAction
-from vanphong.records.models import FileEntry, FilePlan, FileStatus, HandOver, RecordFile
-from vanphong.records.services import handover
+from vanphong.records.models import (
+    FileEntry,
+    FilePlan,
+    FileStatus,
+    HandOver,
+    Loan,
+    LoanStatus,
+    RecordFile,
+)
+from vanphong.records.services import handover, loans
 
 PROVINCE = "Đảng bộ tỉnh Phú Thọ"
 
@@ -60,6 +68,10 @@ def records_showcase(day: datetime.date) -> None:
     assert all(access.can(archivist, RecordAction.RECEIVE, f) for f in handed)
     waiting = past.filter(status=FileStatus.CLOSED)
     assert waiting.filter(code="05").exists() or not past.filter(code="05").exists()
+    [loan] = Loan.objects.all()
+    assert loan.status == LoanStatus.LENT and loan.borrower.username == "chuyenvien"
+    assert loan.decided_by.username == "chanhvanphong" and loan.file in handed
+    assert loan.due_on > day and not loans.overdue(archivist).exists()
     # The list of files due shows the waiting ones the archivist may see; the card warns of
     # them in the last 30 days of the year only.
     seen = handover.due_files(archivist)

@@ -70,7 +70,7 @@ def test_the_warning_starts_thirty_days_ahead_and_stays_when_overdue(archive, cl
         with _at(day):
             assert handover.due_files(archive.archivist, warned=True).count() == figure, day
             client.force_login(archive.archivist)
-            [card] = [c for c in client.get("/").context["cards"] if "lưu trữ" in c["label"]]
+            [card] = [c for c in client.get("/").context["cards"] if "nộp lưu trữ" in c["label"]]
             assert card["figure"] == figure
             assert len(client.get(card["url"]).context["rows"]) == figure
     assert handover.due_files(archive.archivist).get() == file

@@ -5,7 +5,8 @@ Phú Thọ, with Y the reference day's year:
   of Y-1 of its kind, which it holds, and closed on 31/12/Y-1; those `luutru` is cleared for,
   but file 05, are handed over to the archive in one hand-over (on 15/01/Y, or the reference
   day if earlier), received by `luutru`; file 05 and any file above `luutru`'s clearance wait,
-  closed, in the list of files due (due 31/12/Y);
+  closed, in the list of files due (due 31/12/Y); one handed-over file is out on loan to
+  `chuyenvien` (approved by `chanhvanphong`, handed out by `luutru`, due back in 10 days);
 - this year's plan (Y) drafted from last year's, its five files opened and holding
   the province's documents of Y so far, open.
 Runs once, after the documents' demo.
@@ -22,7 +23,7 @@ from vanphong.organizations.models import Organization
 from vanphong.records import rule_seeds
 from vanphong.records.access import RecordAction
 from vanphong.records.models import FilePlan, FileStatus
-from vanphong.records.services import files, handover, plans
+from vanphong.records.services import files, handover, loans, plans
 
 PROVINCE = "Đảng bộ tỉnh Phú Thọ"
 WAITING = "05"  # last year's file kept back from the hand-over: the list of files due shows it
@@ -103,8 +104,25 @@ class _Loader:
                 note="Hồ sơ năm " + str(year - 1) + " của Văn phòng Tỉnh ủy.",
                 on=min(self.as_of, datetime.date(year, 1, 15)),
             )
+            self._one_loan_out(cleared)
         current = plans.create_plan(acting_user=None, organization=self.province, year=year)
         self._fill(current)
+
+    def _one_loan_out(self, handed: list) -> None:
+        """`chuyenvien` borrows an unclassified file of the archive, approved by
+        `chanhvanphong`, handed out by `luutru`."""
+        reader = User.objects.filter(username="chuyenvien").first()
+        head = User.objects.filter(username="chanhvanphong").first()
+        plain = [f for f in handed if not f.confidentiality]
+        if reader is None or head is None or not plain:
+            return
+        loan = loans.request_loan(
+            acting_user=reader,
+            file=type(plain[0]).objects.get(pk=plain[0].pk),
+            purpose="Tham khảo để xây dựng báo cáo tổng kết công tác năm.",
+        )
+        loans.decide(acting_user=head, loan=loan, approve=True)
+        loans.lend(acting_user=self.archivist, loan=loan)
 
     def _documents(self, year: int):
         incoming = IncomingDocument.objects.filter(organization=self.province, year=year)

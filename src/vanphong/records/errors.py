@@ -47,3 +47,15 @@ class RecordError(ServiceError):
     NAME_NEEDED = ("name_needed", _("Write who hands the files over."))
     IN_FUTURE = ("in_future", _("The day cannot be later than today."))
     BAD_PAGES = ("bad_pages", _("The number of pages must be between 1 and 9999."))
+    NOT_IN_ARCHIVE = ("not_in_archive", _("Only a file handed over to the archive is lent."))
+    PURPOSE_NEEDED = ("purpose_needed", _("Write what the file is borrowed for."))
+    LOAN_OPEN = ("loan_open", _("You already have a request or a loan of this file."))
+    LOAN_CLEARANCE = (
+        "loan_clearance",
+        _("This file is %(level)s: your clearance does not allow you to borrow it."),
+    )
+    OWN_LOAN = ("own_loan", _("A loan is decided by someone other than its borrower."))
+    LOAN_STEP = ("loan_step", _("This step cannot be taken now: the loan is %(status)s."))
+    ON_LOAN = ("on_loan", _("The file is out on another loan until it is returned."))
+    NOTE_NEEDED = ("note_needed", _("A refusal needs its reason."))
+    NO_LOAN_RULE = ("no_loan_rule", _("No loan period is in force today: ask the administrator."))

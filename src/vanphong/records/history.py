@@ -13,6 +13,10 @@ LABELS = {
     "records.file_close": _("File closed"),
     "records.handover": _("Files received by the archive"),
     "records.file_hand_over": _("File handed over to the archive"),
+    "records.loan_request": _("Loan requested"),
+    "records.loan_decide": _("Loan decided"),
+    "records.loan_lend": _("File lent"),
+    "records.loan_return": _("File returned"),
 }
 
 

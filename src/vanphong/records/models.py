@@ -263,3 +263,73 @@ class HandOver(LengthChecked):
     class Meta:
         verbose_name = _("hand-over")
         ordering = ["-received_on", "-pk"]
+
+
+class LoanStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+    LENT = "lent", _("Lent")
+    RETURNED = "returned", _("Returned")
+
+
+class Loan(LengthChecked):
+    """A file of the archive lent to a reader: requested with its purpose, decided by who has
+    the authority (higher for a classified file), handed out by the archivist with its due
+    date, and returned."""
+
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="record_loans",
+        verbose_name=_("organization"),
+    )
+    file = models.ForeignKey(
+        RecordFile, on_delete=models.PROTECT, related_name="loans", verbose_name=_("file")
+    )
+    borrower = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("borrower"),
+    )
+    purpose = models.TextField(_("purpose"), max_length=NOTE_MAX)
+    confidentiality = models.PositiveSmallIntegerField(
+        _("confidentiality"), choices=Clearance.choices, default=Clearance.NONE
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=LoanStatus.choices, default=LoanStatus.REQUESTED
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.TextField(_("decision note"), blank=True, max_length=NOTE_MAX)
+    lent_on = models.DateField(_("lent on"), null=True, blank=True)
+    due_on = models.DateField(_("due back on"), null=True, blank=True)
+    returned_on = models.DateField(_("returned on"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("archivist"),
+    )
+
+    access_org_path = "organization__path"
+    access_view_action = RecordAction.VIEW
+
+    class Meta:
+        verbose_name = _("loan")
+        ordering = ["-requested_at", "-pk"]
+        indexes = [models.Index(fields=["status", "due_on"], name="record_loan_due")]
+
+    def __str__(self) -> str:
+        return f"{self.file_id} → {self.borrower_id}"

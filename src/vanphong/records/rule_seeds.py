@@ -15,7 +15,7 @@ SOURCE_RETENTION = (
 )
 SOURCE_2011 = "Luật Lưu trữ 2011: nộp lưu trong 01 năm kể từ năm công việc kết thúc"
 SOURCE_2024 = "Luật Lưu trữ 2024 (33/2024/QH15): nộp lưu trong 01 năm kể từ năm công việc kết thúc"
-SOURCE_WARNING = "VanPhong: báo trước 30 ngày (sửa được)"
+SOURCE_LOAN = "VanPhong: thực tiễn, chưa có văn bản quy định (sửa được)"
 
 PERMANENT = None
 RETENTION = [
@@ -48,6 +48,7 @@ ROWS = [
 ] + [
     ("record_handover", "current_archive", LAW_2011, {"years": 1, "warn_days": 30}, SOURCE_2011),
     ("record_handover", "current_archive", LAW_2024, {"years": 1, "warn_days": 30}, SOURCE_2024),
+    ("record_loan", "days", LAW_2024, {"days": 10}, SOURCE_LOAN),
 ]
 
 

@@ -6,6 +6,7 @@
 - `record_handover`: when a closed file is due at the organization's archive, key
   `current_archive`, value `{"years": N, "warn_days": N}`: due on 31 December of the year that
   is `years` after the year the file was closed, warned `warn_days` before.
+- `record_loan`: how long a file of the archive is lent, key `days`, value `{"days": N}`.
 """
 
 from django.core.exceptions import ValidationError
@@ -18,6 +19,7 @@ from vanphong.core.rules import TABLES
 class RuleTable(models.TextChoices):
     RETENTION = "record_retention", _("Retention of files and documents")
     HANDOVER = "record_handover", _("Hand-over of files to the archive")
+    LOAN = "record_loan", _("Loans of archived files")
 
 
 def _whole(value, name: str, *, nullable: bool = False) -> None:
@@ -58,6 +60,14 @@ def validate_handover(value) -> None:
         _whole(value, name)
 
 
+def validate_loan(value) -> None:
+    _object(value)
+    _whole(value, "days")
+    if value["days"] == 0:
+        raise ValidationError(_("A loan lasts at least one day."))
+
+
 def register() -> None:
     TABLES.register(RuleTable.RETENTION, RuleTable.RETENTION.label, validate=validate_retention)
     TABLES.register(RuleTable.HANDOVER, RuleTable.HANDOVER.label, validate=validate_handover)
+    TABLES.register(RuleTable.LOAN, RuleTable.LOAN.label, validate=validate_loan)

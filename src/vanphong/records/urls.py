@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vanphong.records import views
+from vanphong.records import views, views_loans
 
 app_name = "records"
 
@@ -22,4 +22,8 @@ urlpatterns = [
         views.handover_minutes_docx,
         name="handover_minutes_docx",
     ),
+    path("kho/", views_loans.archive, name="archive"),
+    path("kho/<int:pk>/muon/", views_loans.loan_new, name="loan_new"),
+    path("muon/", views_loans.loan_list, name="loans"),
+    path("muon/<int:pk>/<slug:step>/", views_loans.loan_step, name="loan_step"),
 ]
