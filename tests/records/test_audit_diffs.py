@@ -39,3 +39,19 @@ def test_records_services(archive):
     assert entry.target_id == str(file.pk) and entry.after["handover"] == received.pk
     filed = AuditEntry.objects.filter(action="records.file_document").first()
     assert "filed" in filed.after
+
+
+def test_loan_services(archive):
+    from vanphong.records.services import loans
+
+    file = archive.file()
+    files.add_document(acting_user=archive.clerk, file=file, document=archive.register())
+    file = files.close_file(acting_user=archive.clerk, file=file)
+    handover.receive(acting_user=archive.archivist, files=[file], handed_by_name="A")
+    file.refresh_from_db()
+    loan = check(
+        lambda: loans.request_loan(acting_user=archive.specialist, file=file, purpose="Xem")
+    )
+    check(lambda: loans.decide(acting_user=archive.head, loan=loan, approve=True), loan)
+    check(lambda: loans.lend(acting_user=archive.archivist, loan=loan), loan)
+    check(lambda: loans.record_return(acting_user=archive.archivist, loan=loan), loan)
