@@ -202,3 +202,22 @@ def test_a_file_is_opened_from_its_plan_row_by_the_clerk_only(client, archive):
     again = client.post(url, follow=True)
     assert "Hồ sơ này đã được mở." in again.content.decode()
     assert RecordFile.objects.filter(item=archive.item2).count() == 1
+
+
+def test_the_common_search_finds_files_the_reader_may_see(client, archive):
+    plain = archive.file()
+    secret = archive.file(archive.item2)
+    files.add_document(
+        acting_user=archive.cleared_clerk, file=secret, document=archive.secret_incoming()
+    )
+    client.force_login(archive.clerk)  # not cleared for Mật
+    page = client.get(reverse("core:search"), {"q": "ho so huong dan"}).content.decode()
+    assert reverse("records:file", args=[plain.pk]) in page
+    page = client.get(reverse("core:search"), {"q": "tap cong van"}).content.decode()
+    assert reverse("records:file", args=[secret.pk]) not in page
+    client.force_login(archive.cleared_clerk)
+    page = client.get(reverse("core:search"), {"q": "Tập công văn"}).content.decode()
+    assert reverse("records:file", args=[secret.pk]) in page
+    client.force_login(archive.member_user)
+    page = client.get(reverse("core:search"), {"q": "hồ sơ"}).content.decode()
+    assert reverse("records:file", args=[plain.pk]) not in page

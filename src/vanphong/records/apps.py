@@ -10,11 +10,12 @@ class RecordsConfig(AppConfig):
     def ready(self):
         from vanphong.core import dashboard
         from vanphong.core import demo as core_demo
-        from vanphong.records import access, attention, demo, history, nav, rule_tables
+        from vanphong.records import access, attention, demo, history, nav, rule_tables, search
 
         access.register()
         history.register()
         rule_tables.register()
         dashboard.register(attention.cards_for, order=400)
         nav.register_entries()
+        search.register_kinds()
         core_demo.register("records", demo.load_records, order=40)

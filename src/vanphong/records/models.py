@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vanphong.core.lengths import LengthChecked
 from vanphong.core.models import Clearance
+from vanphong.core.vntext import fold
 from vanphong.organizations.models import Organization
 from vanphong.records.access import RecordAction
 
@@ -114,6 +115,9 @@ class RecordFile(LengthChecked):
     )
     code = models.CharField(_("file code"), max_length=CODE_MAX)
     title = models.CharField(_("file title"), max_length=TITLE_MAX)
+    search_folded = models.CharField(
+        max_length=TITLE_MAX + CODE_MAX + 1, editable=False, default=""
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=FileStatus.choices, default=FileStatus.OPEN
     )
@@ -164,6 +168,13 @@ class RecordFile(LengthChecked):
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.search_folded = fold(f"{self.code} {self.title}")
+        fields = kwargs.get("update_fields")
+        if fields is not None and "title" in fields:
+            kwargs["update_fields"] = {*fields, "search_folded"}
+        super().save(*args, **kwargs)
 
     @property
     def is_permanent(self) -> bool:
