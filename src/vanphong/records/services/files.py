@@ -41,9 +41,15 @@ def open_file(*, acting_user, item: PlanItem) -> RecordFile:
 
 
 def document_label(document) -> str:
+    """How the history names a filed document: its number and symbol, and its summary unless
+    the document is classified (the trail is read by more people than the document,
+    docs/rules/confidentiality.md)."""
     if isinstance(document, IncomingDocument):
-        return f"{document.original_number} — {document.summary[:120]}"
-    return f"{document.symbol or document.doc_type} — {document.summary[:120]}"
+        symbol = document.original_number
+    else:
+        symbol = document.symbol or document.doc_type
+    summary = "…" if document.confidentiality else document.summary[:120]
+    return f"{symbol} — {summary}"
 
 
 def document_day(document) -> datetime.date:
