@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from reportlab.pdfgen import canvas
 
 from tests import factories
-from tests.documents.conftest import Office
+from tests.documents.office import Office
 from vanphong.core.models import Clearance
 from vanphong.organizations.roles import Role
 

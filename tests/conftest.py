@@ -87,11 +87,13 @@ def _rules_after_a_flush(request):
     from vanphong.documents import rule_seeds
     from vanphong.dues import rule_seeds as dues_rule_seeds
     from vanphong.meetings import rule_seeds as meeting_rule_seeds
+    from vanphong.records import rule_seeds as record_rule_seeds
 
     if not DatedRule.objects.exists():
         rule_seeds.load(DatedRule)
         meeting_rule_seeds.load(DatedRule)
         dues_rule_seeds.load(DatedRule)
+        record_rule_seeds.load(DatedRule)
 
 
 @pytest.fixture(scope="session")

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "vanphong.documents",
     "vanphong.meetings",
     "vanphong.dues",
+    "vanphong.records",
 ]
 
 MIDDLEWARE = [
@@ -217,6 +218,12 @@ DOCUMENT_UPLOAD_MAX_BYTES = env_int("VANPHONG_DOCUMENT_UPLOAD_MAX_BYTES", 30 * 1
 DOCUMENT_HELD_DIR = Path(env_str("VANPHONG_DOCUMENT_HELD_DIR", str(VAR_DIR / "held")))
 DOCUMENT_HELD_MINUTES = env_int("VANPHONG_DOCUMENT_HELD_MINUTES", 120)
 # LibreOffice, for DOCX → PDF; documents still work (DOCX only) where it is not installed.
+# The structure of a file code (ký hiệu hồ sơ) in the file plan: no party rule was found
+# (docs/rules/records.md), so each installation sets its own; the example is shown to the clerk.
+RECORDS_FILE_CODE_PATTERN = env_str(
+    "VANPHONG_RECORDS_FILE_CODE", r"[0-9A-ZĐ]{1,6}(\.[0-9A-ZĐ]{1,6}){0,3}"
+)
+RECORDS_FILE_CODE_EXAMPLE = env_str("VANPHONG_RECORDS_FILE_CODE_EXAMPLE", "01.02")
 SOFFICE_BINARY = env_str("VANPHONG_SOFFICE", "soffice")
 # Seconds a process keeps a dated-rule table before reading it again (a change made through the
 # application clears it at once in that process).

@@ -9,6 +9,7 @@ urlpatterns = [
     path("van-ban/", include("vanphong.documents.urls")),
     path("hop/", include("vanphong.meetings.urls")),
     path("dang-phi/", include("vanphong.dues.urls")),
+    path("ho-so/", include("vanphong.records.urls")),
     path("api/v1/", include("vanphong.api_urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.api.conftest import errors
-from tests.documents.conftest import Office
+from tests.documents.office import Office
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from reportlab.pdfgen import canvas
 
 from tests import factories
 from tests.api.conftest import TOKEN_ACTIONS, bearer, errors
-from tests.documents.conftest import Office
+from tests.documents.office import Office
 from vanphong.core.models import AuditEntry, Notification
 from vanphong.documents.models import (
     AppraisalComment,

@@ -11,7 +11,7 @@ from django.test import Client
 
 from tests.api.conftest import bearer, errors
 from tests.api.test_documents_api import pdf_bytes
-from tests.documents.conftest import Office
+from tests.documents.office import Office
 
 pytestmark = pytest.mark.django_db
 

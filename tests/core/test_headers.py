@@ -135,7 +135,7 @@ def test_check_deploy_is_clean_with_the_production_settings():
 
 @pytest.fixture
 def office_with_secret(tree):
-    from tests.documents.conftest import Office
+    from tests.documents.office import Office
 
     office = Office(tree)
     return office, office.register(confidentiality=Clearance.SECRET, summary="Nhân sự")

@@ -18,6 +18,7 @@ from django.utils import timezone
 from tests.clock import TZ
 from tests.dues.demo_checks import dues_showcase
 from tests.meetings.demo_checks import meetings_showcase
+from tests.records.demo_checks import records_showcase
 from vanphong.core import demo
 from vanphong.core.models import AuditEntry, CancelledNumber, Clearance, User
 from vanphong.documents import demo_pki
@@ -76,6 +77,7 @@ def test_demo_on_any_day(db, day):
         _texts_name_the_years_of_the_day(day)
         meetings_showcase(day)
         dues_showcase(day)
+        records_showcase(day)
         _second_run_adds_nothing()
 
 
@@ -105,6 +107,7 @@ def test_apps_register_their_loaders_in_order():
         "documents",
         "meetings",
         "dues",
+        "records",
     ]
 
 
