@@ -9,6 +9,8 @@ from django.db import connection
 
 from tests.meetings.conftest import at
 from tests.meetings.test_session import _voting
+from vanphong.core.models import DatedRule
+from vanphong.meetings import rule_seeds
 from vanphong.meetings.models import Minutes
 from vanphong.meetings.services import minutes, session, votes
 from vanphong.meetings.services.errors import MeetingError
@@ -18,6 +20,12 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
 ]
 THREADS = 8
+
+
+@pytest.fixture(autouse=True)
+def _rules():
+    # A transactional test may follow another that flushed the data migration's rule rows.
+    rule_seeds.load(DatedRule)
 
 
 def _together(work) -> list:
