@@ -41,7 +41,7 @@ class BodyMonth:
 
 
 def parse_month(text: str, today: datetime.date) -> datetime.date | None:
-    """ "12/2026" → 01/12/2026; empty → this month; anything else → None (the page says so)."""
+    """The month typed mm/yyyy (“12/2026” → 01/12/2026); empty → this month; else None."""
     text = (text or "").strip()
     if not text:
         return today.replace(day=1)

@@ -61,7 +61,7 @@ def _page(request, month, organizations, forms=None, error="", status=200):
     return render(request, "meetings/month.html", context, status=status)
 
 
-def _month(request, source):
+def _month(source):
     """The month asked for ("thang=12/2026"), this month when none is, None when malformed."""
     return month_view.parse_month(source.get("thang", ""), timezone.localdate())
 
@@ -69,7 +69,7 @@ def _month(request, source):
 @login_required
 def month_page(request):
     organizations = _organizations(request.user)
-    month = _month(request, request.GET)
+    month = _month(request.GET)
     if month is None:
         month = timezone.localdate().replace(day=1)
         return _page(
@@ -96,7 +96,7 @@ def _row(request, organizations):
 def month_plan(request):
     organizations = _organizations(request.user)
     organization, body = _row(request, organizations)
-    month = _month(request, request.POST) or timezone.localdate().replace(day=1)
+    month = _month(request.POST) or timezone.localdate().replace(day=1)
     key = f"{organization.pk}-{body}"
     form = MonthPlanForm(request.POST, prefix=key)
     if not form.is_valid():
@@ -117,7 +117,7 @@ def month_plan(request):
 def month_make(request):
     organizations = _organizations(request.user)
     organization, body = _row(request, organizations)
-    month = _month(request, request.POST)
+    month = _month(request.POST)
     today = timezone.localdate().replace(day=1)
     plan = MeetingPlan.objects.filter(organization=organization, body=body).first()
     if month is None or month < today or plan is None:

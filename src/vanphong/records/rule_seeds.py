@@ -6,6 +6,8 @@ the periods below are VanPhong's editable defaults within the periods the party 
 
 import datetime
 
+from vanphong.core.rules import load_rows
+
 RETENTION_FROM = datetime.date(2010, 1, 1)
 LAW_2011 = datetime.date(2012, 7, 1)  # Luật Lưu trữ 2011, in force 01/07/2012
 LAW_2024 = datetime.date(2025, 7, 1)  # Luật Lưu trữ 2024 (33/2024/QH15), in force 01/07/2025
@@ -61,10 +63,4 @@ def rows() -> list[dict]:
 
 def load(model) -> None:
     """Insert the first rows if missing. `model` is DatedRule (or its migration-time version)."""
-    for row in rows():
-        model.objects.get_or_create(
-            table=row["table"],
-            key=row["key"],
-            effective_from=row["effective_from"],
-            defaults={"value": row["value"], "source": row["source"]},
-        )
+    load_rows(model, rows())

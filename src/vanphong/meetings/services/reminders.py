@@ -7,6 +7,7 @@ classified title reaches an inbox."""
 import datetime
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -89,18 +90,20 @@ def _presentations(today: datetime.date) -> int:
 
 def _comments(today: datetime.date, tomorrow: tuple) -> int:
     sent = 0
-    due = DraftRecipient.objects.filter(
-        draft__status=DraftStatus.OPEN,
-        draft__deadline__gte=tomorrow[0],
-        draft__deadline__lt=tomorrow[1],
-        reminded_on=None,
-    ).select_related("draft")
+    commented = DraftComment.objects.filter(
+        draft_id=OuterRef("draft_id"), member_id=OuterRef("member_id")
+    )
+    due = (
+        DraftRecipient.objects.filter(
+            draft__status=DraftStatus.OPEN,
+            draft__deadline__gte=tomorrow[0],
+            draft__deadline__lt=tomorrow[1],
+            reminded_on=None,
+        )
+        .exclude(Exists(commented))
+        .select_related("draft")
+    )
     for recipient in due:
-        commented = DraftComment.objects.filter(
-            draft_id=recipient.draft_id, member_id=recipient.member_id
-        ).exists()
-        if commented:
-            continue
         with transaction.atomic():
             deadline = timezone.localtime(recipient.draft.deadline).strftime("%H:%M %d/%m/%Y")
             notifications.notify(
